@@ -1,0 +1,136 @@
+import Foundation
+
+extension AnyreachState {
+    /// The most contacts one `POST .../contacts` may carry.
+    static let upsertContactLimit = 1000
+
+    /// Upserts contacts into a bucket: match by `id`, then by `external_id`, update in place
+    /// or insert. Unparseable phones, time zones or times fail the whole request (422); a
+    /// contact without phones or with an unknown `id` fails alone.
+    mutating func upsert(_ inputs: [ContactInput], into bucket: ContactBucket) throws -> UpsertAnswer {
+        let countryCode = try countryCode(for: bucket)
+        let phones = try normalizedPhones(inputs, countryCode: countryCode)
+        let schedules = try validatedSchedules(inputs)
+
+        let campaignID = bucket.campaignID
+        var byID: [String: Int] = [:]
+        var byExternalID: [String: Int] = [:]
+        for (index, contact) in contacts.enumerated() where contact.campaignID == campaignID {
+            byID[contact.id] = index
+            if let externalID = contact.externalID { byExternalID[externalID] = index }
+        }
+
+        var answer = UpsertAnswer()
+        for (position, input) in inputs.enumerated() {
+            for key in (input.data ?? [:]).keys.sorted() where ContactInput.structuredFields.contains(key) {
+                answer.warnings.append(
+                    "contacts[\(position)]: data.\(key) duplicates a structured field; send it at the top level")
+            }
+            func fail(_ reason: String) {
+                answer.failed.append(
+                    FailedContact(index: position, id: input.id, externalID: input.externalID, error: reason))
+            }
+            let existing: Int?
+            if let id = input.id {
+                guard let match = byID[id.lowercased()] else {
+                    fail("No contact with id \(id) in this campaign")
+                    continue
+                }
+                existing = match
+            } else {
+                // A second contact with the same external_id in one request updates the first.
+                existing = input.externalID.flatMap { byExternalID[$0] }
+            }
+            let numbers = phones[position]
+            if let index = existing {
+                if let externalID = input.externalID, let holder = byExternalID[externalID], holder != index {
+                    fail("external_id \(externalID) already belongs to another contact in this campaign")
+                    continue
+                }
+                if let numbers, numbers.isEmpty {
+                    fail("Contact has no phone numbers")
+                    continue
+                }
+                if let old = contacts[index].externalID, old != input.externalID, input.externalID != nil {
+                    byExternalID[old] = nil
+                }
+                apply(input, phones: numbers, scheduledAt: schedules[position], to: &contacts[index])
+                if let externalID = input.externalID { byExternalID[externalID] = index }
+                answer.updated += 1
+                answer.contactIDs.append(contacts[index].id)
+            } else {
+                guard let numbers, !numbers.isEmpty else {
+                    fail("Contact has no phone numbers")
+                    continue
+                }
+                var contact = Contact(
+                    id: ids.uuid(), campaignID: campaignID, externalID: nil, phoneNumbers: numbers, data: [:],
+                    timezone: nil, scheduledAt: nil, status: .pending, attempts: [], agentID: nil, agentConfig: nil,
+                    agentNumber: nil, agentVersion: nil, initialContext: nil, createdAt: now, updatedAt: now)
+                apply(input, phones: numbers, scheduledAt: schedules[position], to: &contact)
+                contacts.append(contact)
+                byID[contact.id] = contacts.count - 1
+                if let externalID = input.externalID { byExternalID[externalID] = contacts.count - 1 }
+                answer.inserted += 1
+                answer.contactIDs.append(contact.id)
+            }
+        }
+        return answer
+    }
+
+    /// The country code national numbers get; nil for `default`, where only E.164 is accepted.
+    private func countryCode(for bucket: ContactBucket) throws -> String? {
+        guard case .campaign(let id) = bucket, let campaign = campaigns.first(where: { $0.id == id }) else {
+            return nil
+        }
+        guard campaign.status != .closed else {
+            throw AnyreachError.badRequest("Campaign \(campaign.name) is closed: contacts cannot be added")
+        }
+        return configuration(of: campaign)?.defaultCountryCode ?? "+1"
+    }
+
+    /// Each contact's phones in E.164 (nil where the contact sent none), or the 422 naming
+    /// every number that cannot be one.
+    private func normalizedPhones(_ inputs: [ContactInput], countryCode: String?) throws -> [[String]?] {
+        var invalid: [String] = []
+        let normalized = inputs.map { input in
+            input.phoneNumbers.map { numbers in
+                numbers.compactMap { raw in
+                    let phone = PhoneNumbers.normalize(raw, countryCode: countryCode)
+                    if phone == nil { invalid.append(raw) }
+                    return phone
+                }
+            }
+        }
+        guard invalid.isEmpty else { throw AnyreachError.invalidPhoneNumbers(invalid) }
+        return normalized
+    }
+
+    private func validatedSchedules(_ inputs: [ContactInput]) throws -> [Date?] {
+        try inputs.enumerated().map { position, input in
+            if let timezone = input.timezone, TimeZone(identifier: timezone) == nil {
+                throw AnyreachError.unprocessable("contacts[\(position)]: unknown timezone \(timezone)")
+            }
+            guard let text = input.scheduledAt else { return nil }
+            guard let date = Timestamp.date(text) else {
+                throw AnyreachError.unprocessable(
+                    "contacts[\(position)]: scheduled_at is not an ISO 8601 datetime: \(text)")
+            }
+            return date
+        }
+    }
+
+    private func apply(_ input: ContactInput, phones: [String]?, scheduledAt: Date?, to contact: inout Contact) {
+        if let phones { contact.phoneNumbers = phones }
+        if let externalID = input.externalID { contact.externalID = externalID }
+        if let data = input.data { contact.data = data }
+        if let timezone = input.timezone { contact.timezone = timezone }
+        if let scheduledAt { contact.scheduledAt = scheduledAt }
+        if let agentID = input.agentID { contact.agentID = agentID }
+        if let agentConfig = input.agentConfig { contact.agentConfig = agentConfig }
+        if let agentNumber = input.agentNumber { contact.agentNumber = agentNumber }
+        if let agentVersion = input.agentVersion { contact.agentVersion = agentVersion }
+        if let initialContext = input.initialContext { contact.initialContext = initialContext }
+        contact.updatedAt = now
+    }
+}

@@ -1,0 +1,48 @@
+import Hummingbird
+import NIOCore
+
+/// Rolls the seeded dice for each request, one request at a time.
+actor FaultDice {
+    private var random: SeededGenerator
+
+    init(seed: UInt64) {
+        random = SeededGenerator(seed: seed, stream: 4)
+    }
+
+    func roll() -> Double {
+        Double.random(in: 0..<1, using: &random)
+    }
+}
+
+/// Middleware on a vendor's routes that delays requests and answers some of them with an
+/// injected status or a dropped connection, as the ``FaultSpec`` says.
+struct FaultInjection: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+
+    let spec: FaultSpec
+    let dice: FaultDice
+    let vendor: any SimulatedVendor
+
+    /// Thrown after the connection is closed, so no answer is written.
+    struct ConnectionReset: Error {}
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        if spec.latency > .zero { try await Task.sleep(for: spec.latency) }
+        switch spec.fault(forRoll: await dice.roll()) {
+        case nil:
+            return try await next(request, context)
+        case .reset:
+            context.logger.debug("Injected fault: connection reset")
+            try? await context.channel.close()
+            throw ConnectionReset()
+        case .status(let code):
+            let status = HTTPResponse.Status(code: code)
+            context.logger.debug("Injected fault", metadata: ["status": "\(code)"])
+            var response = try vendor.errorResponse(status: status, message: "\(status.reasonPhrase) (injected)")
+            if code == 429 || code == 503 { response.headers[.retryAfter] = "1" }
+            return response
+        }
+    }
+}
