@@ -1,8 +1,11 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
-/// The header a personal token names its organization in.
-let anyreachOrgHeader = HTTPFields.Element.Name("X-Anyreach-Org")!
+extension HTTPField.Name {
+    /// The header a personal token names its organization in.
+    static let anyreachOrg = HTTPField.Name("X-Anyreach-Org")!
+}
 
 /// Checks the bearer token, organization and scope of a request, in the order the vendor does.
 struct Authentication: Sendable {
@@ -17,7 +20,7 @@ struct Authentication: Sendable {
         let presented = parts[1].trimmingCharacters(in: .whitespaces)
         guard let token = tokens.first(where: { $0.token == presented }) else { throw AnyreachError.invalidToken }
         if token.isPersonal {
-            guard let named = request.headers[anyreachOrgHeader], !named.isEmpty else {
+            guard let named = request.headers[.anyreachOrg], !named.isEmpty else {
                 throw AnyreachError.missingOrganization
             }
             guard token.organizations.contains(named) else {
