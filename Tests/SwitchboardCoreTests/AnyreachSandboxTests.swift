@@ -15,19 +15,19 @@ import VendorSandbox
             let configuration = try await client.createConfiguration(
                 AnyreachConfigurationInput(name: "UK weekdays", defaultTimezone: "Europe/London", retryLimit: 1, defaultCountryCode: "+44"))
             var campaign = try await client.createCampaign(
-                AnyreachCampaignInput(name: "Spring outreach", externalID: "spring-outreach", configurationID: configuration.id))
+                AnyreachCampaignInput(name: "Spring outreach", externalID: "docs-outreach", configurationID: configuration.id))
             #expect(campaign.status == .active)
-            #expect(campaign.externalID == "spring-outreach")
+            #expect(campaign.externalID == "docs-outreach")
             #expect(campaign.configurationID == configuration.id)
 
-            #expect(try await client.campaign("spring-outreach").id == campaign.id)
+            #expect(try await client.campaign("docs-outreach").id == campaign.id)
             #expect(try await client.campaign(campaign.id).name == "Spring outreach")
 
-            campaign = try await client.updateCampaign("spring-outreach", AnyreachCampaignInput(name: "Spring outreach 2"))
+            campaign = try await client.updateCampaign("docs-outreach", AnyreachCampaignInput(name: "Spring outreach 2"))
             #expect(campaign.name == "Spring outreach 2")
 
             #expect(try await client.pauseCampaign(campaign.id).status == .paused)
-            #expect(try await client.startCampaign("spring-outreach").status == .active)
+            #expect(try await client.startCampaign("docs-outreach").status == .active)
             #expect(try await client.closeCampaign(campaign.id).status == .closed)
 
             let wrongState = await #expect(throws: VendorError.self) { try await client.startCampaign(campaign.id) }
@@ -44,10 +44,10 @@ import VendorSandbox
     @Test func documentedExamplesAreAccepted() async throws {
         try await withLiveSandbox { base, transport in
             let client = try AnyreachClient(account: Credentials.account(base, token: Credentials.personalToken, org: Credentials.organization), transport: transport)
-            let campaign = try await client.createCampaign(AnyreachCampaignInput(name: "Docs", externalID: "spring-outreach"))
+            let campaign = try await client.createCampaign(AnyreachCampaignInput(name: "Docs", externalID: "docs-outreach"))
             for name in ["request.bulk-add.json", "request.contact-with-overrides.json"] {
                 let body = try JSONCoding.decode(AnyreachUpsertBody.self, from: try VendorExamples.bytes("anyreach", name))
-                let answer = try await client.upsertContacts(campaign: "spring-outreach", body.contacts)
+                let answer = try await client.upsertContacts(campaign: "docs-outreach", body.contacts)
                 #expect(answer.inserted == body.contacts.count, "\(name)")
                 #expect(answer.failed.isEmpty)
                 #expect(answer.contactIDs.count == body.contacts.count)
@@ -61,7 +61,7 @@ import VendorSandbox
 
             // Sending the same external ids again updates rather than inserts.
             let again = try JSONCoding.decode(AnyreachUpsertBody.self, from: try VendorExamples.bytes("anyreach", "request.bulk-add.json"))
-            let second = try await client.upsertContacts(campaign: "spring-outreach", again.contacts)
+            let second = try await client.upsertContacts(campaign: "docs-outreach", again.contacts)
             #expect(second.inserted == 0)
             #expect(second.updated == 2)
 
@@ -70,7 +70,7 @@ import VendorSandbox
             #expect(stats.contacts["total"] == 3)
             #expect(stats.contacts["pending"] == 3)
             #expect(stats.concurrencyLimit == 10)
-            let byExternal = await #expect(throws: VendorError.self) { try await client.stats(campaign: "spring-outreach") }
+            let byExternal = await #expect(throws: VendorError.self) { try await client.stats(campaign: "docs-outreach") }
             #expect(byExternal?.status == 404)
         }
     }
