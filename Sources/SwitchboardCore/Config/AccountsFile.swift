@@ -10,7 +10,8 @@ import TOMLKit
 /// token = "ak_..."            # or token_env = "NAME"
 /// org = "org_123"
 /// default_country_code = "+1"
-/// campaigns = ["..."]
+/// campaigns = ["..."]        # Replify only
+/// api_version = "v4"          # Reply.io only: "v4" (X-API-Key, default) or "v3" (Bearer)
 /// ```
 public struct AccountsFile: Sendable {
     public var path: String
@@ -18,7 +19,7 @@ public struct AccountsFile: Sendable {
     public var accounts: [Account]
 
     static let allowedKeys: Set<String> = [
-        "vendor", "base_url", "token", "token_env", "org", "default_country_code", "campaigns",
+        "vendor", "base_url", "token", "token_env", "org", "default_country_code", "campaigns", "api_version",
     ]
 
     /// Where the accounts file is: `$SWITCHBOARD_CONFIG`, else
@@ -158,9 +159,19 @@ private struct AccountReader {
         if let countryCode, countryCode.range(of: #"^\+[1-9][0-9]{0,3}$"#, options: .regularExpression) == nil {
             throw error("default_country_code", "\"\(countryCode)\" is not a country code like \"+1\" or \"+44\"")
         }
+        let apiVersion = try string("api_version")
+        if let apiVersion {
+            guard vendor == .replyio else {
+                throw error("api_version", "only Reply.io accounts have an API version")
+            }
+            let known = ReplyIOAPIVersion.allCases.map(\.rawValue)
+            guard known.contains(apiVersion) else {
+                throw error("api_version", "\"\(apiVersion)\" is not a Reply.io API version (expected \(known.joined(separator: " or ")))")
+            }
+        }
         return Account(
             name: name, vendor: vendor, baseURL: baseURL, credentialSource: source, credential: secret,
-            organization: organization, defaultCountryCode: countryCode, campaigns: campaigns)
+            organization: organization, defaultCountryCode: countryCode, campaigns: campaigns, apiVersion: apiVersion)
     }
 
     func credential() throws -> (CredentialSource, Secret) {

@@ -28,11 +28,14 @@ public struct Account: Sendable, Equatable {
     public var defaultCountryCode: String?
     /// Replify only: the campaign UUIDs the operator wants to see.
     public var campaigns: [String]
+    /// Reply.io only: the API version, `v4` (`X-API-Key`, the default when nil) or `v3`
+    /// (`Authorization: Bearer`).
+    public var apiVersion: String?
 
     public init(
         name: String, vendor: Vendor, baseURL: String? = nil, credentialSource: CredentialSource = .inline,
         credential: Secret, organization: String? = nil, defaultCountryCode: String? = nil,
-        campaigns: [String] = []
+        campaigns: [String] = [], apiVersion: String? = nil
     ) {
         self.name = name
         self.vendor = vendor
@@ -42,5 +45,6 @@ public struct Account: Sendable, Equatable {
         self.organization = organization
         self.defaultCountryCode = defaultCountryCode
         self.campaigns = campaigns
+        self.apiVersion = apiVersion
     }
 }

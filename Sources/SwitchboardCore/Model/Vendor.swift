@@ -11,7 +11,7 @@ public enum Vendor: String, CaseIterable, Codable, Sendable {
         case .anyreach: "https://api.anyreach.ai"
         case .replify: "https://api.heylibby.com/api/v1"
         case .campaignlark: "https://api.campaignlark.com/v1"
-        case .replyio: "https://api.reply.io/v4"
+        case .replyio: "https://api.reply.io"
         }
     }
 

@@ -108,8 +108,9 @@ public enum VendorRegistry {
     public static func client(for account: Account, transport: any HTTPTransport) throws -> any VendorClient {
         switch account.vendor {
         case .anyreach: return try AnyreachClient(account: account, transport: transport)
-        case .replify, .campaignlark, .replyio:
-            throw VendorError.unsupported("the \(account.vendor.displayName) client is not built yet")
+        case .replify: return ReplifyClient(account: account, transport: transport)
+        case .campaignlark: return CampaignLarkClient(account: account, transport: transport)
+        case .replyio: return try ReplyIOClient(account: account, transport: transport)
         }
     }
 }
