@@ -26,7 +26,8 @@ import Testing
             #expect(missing.status == .unauthorized)
             #expect(missing.detail == "Token is missing organization claim")
 
-            let foreign = try await client.anyreach(.get, "/campaign/campaigns", token: Tokens.personal, org: "org_other")
+            let foreign = try await client.anyreach(
+                .get, "/campaign/campaigns", token: Tokens.personal, org: "org_other")
             #expect(foreign.status == .forbidden)
             #expect(foreign.detail == "Token has no access to organization org_other")
 
@@ -45,10 +46,12 @@ import Testing
                 .post, "/campaign/campaigns", token: Tokens.readOnly, json: #"{"name": "Nope"}"#)
             #expect(create.status == .forbidden)
             #expect(create.detail == "Missing required scope: campaigns:manage")
-            let pause = try await client.anyreach(.post, "/campaign/campaigns/spring-outreach/pause", token: Tokens.readOnly)
+            let pause = try await client.anyreach(
+                .post, "/campaign/campaigns/spring-outreach/pause", token: Tokens.readOnly)
             #expect(pause.status == .forbidden)
             let upsert = try await client.anyreach(
-                .post, "/campaign/campaigns/spring-outreach/contacts", token: Tokens.readOnly, json: #"{"contacts": []}"#)
+                .post, "/campaign/campaigns/spring-outreach/contacts", token: Tokens.readOnly,
+                json: #"{"contacts": []}"#)
             #expect(upsert.detail == "Missing required scope: campaigns:manage")
         }
     }

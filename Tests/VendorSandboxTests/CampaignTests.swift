@@ -9,7 +9,8 @@ import Testing
             let campaign = try await createCampaign(client, name: "Autumn", externalID: "autumn")
             #expect(
                 campaign.keys == [
-                    "id", "external_id", "name", "description", "status", "configuration_id", "created_at", "updated_at",
+                    "id", "external_id", "name", "description", "status", "configuration_id", "created_at",
+                    "updated_at",
                 ])
             #expect(campaign["status"]?.string == "active")
             #expect(campaign["description"]?.isNull == true)
@@ -81,7 +82,8 @@ import Testing
             #expect(patched.status == .ok)
             #expect(patched.json["name"]?.string == "After")
             #expect(patched.json["external_id"]?.string == "after")
-            let cleared = try await client.anyreach(.patch, "/campaign/campaigns/\(id)", json: #"{"description": null}"#)
+            let cleared = try await client.anyreach(
+                .patch, "/campaign/campaigns/\(id)", json: #"{"description": null}"#)
             #expect(cleared.json["description"]?.isNull == true)
             #expect(cleared.json["name"]?.string == "After")
             let taken = try await client.anyreach(
@@ -147,7 +149,8 @@ import Testing
             let paused = try await client.anyreach(.get, "/campaign/campaigns?status=paused")
             #expect(paused.json["campaigns"]?.array.count == 2)
             let pausedOrClosed = try await client.anyreach(.get, "/campaign/campaigns?status=paused&status=closed")
-            let statuses = Set(pausedOrClosed.json["campaigns"]?.array.compactMap { campaign in campaign["status"]?.string } ?? [])
+            let statuses = Set(
+                pausedOrClosed.json["campaigns"]?.array.compactMap { campaign in campaign["status"]?.string } ?? [])
             #expect(statuses == ["paused", "closed"])
             #expect(pausedOrClosed.json["campaigns"]?.array.count == 4)
             let unknown = try await client.anyreach(.get, "/campaign/campaigns?status=running")

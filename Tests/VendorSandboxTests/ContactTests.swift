@@ -6,7 +6,8 @@ import Testing
 @Suite struct ContactTests {
     /// A campaign with the UK configuration (+44) and one without any (+1 fallback).
     private func campaigns(_ client: any TestClientProtocol) async throws -> (uk: String, bare: String) {
-        let configurations = try await client.anyreach(.get, "/campaign/configurations").json["configurations"]?.array ?? []
+        let configurations =
+            try await client.anyreach(.get, "/campaign/configurations").json["configurations"]?.array ?? []
         let uk = try #require(configurations.first { $0["default_country_code"]?.string == "+44" }?["id"]?.string)
         let ukCampaign = try await createCampaign(client, name: "UK", externalID: "uk", configurationID: uk)
         let bare = try await createCampaign(client, name: "Bare", externalID: "bare")
@@ -18,7 +19,9 @@ import Testing
             _ = try await campaigns(client)
             let first = try await client.anyreach(
                 .post, "/campaign/campaigns/bare/contacts",
-                json: #"{"contacts": [{"external_id": "x1", "phone_numbers": ["(415) 555-0101"], "data": {"first_name": "Zoë"}}]}"#)
+                json:
+                    #"{"contacts": [{"external_id": "x1", "phone_numbers": ["(415) 555-0101"], "data": {"first_name": "Zoë"}}]}"#
+            )
             #expect(first.status == .ok)
             #expect(first.json.keys == ["inserted", "updated", "failed", "warnings", "contact_ids"])
             #expect(first.json["inserted"]?.int == 1)
@@ -40,7 +43,9 @@ import Testing
 
             let second = try await client.anyreach(
                 .post, "/campaign/campaigns/bare/contacts",
-                json: #"{"contacts": [{"external_id": "x1", "phone_numbers": ["+14155550102"]}, {"id": "\#(id)", "initial_context": "Hi"}]}"#)
+                json:
+                    #"{"contacts": [{"external_id": "x1", "phone_numbers": ["+14155550102"]}, {"id": "\#(id)", "initial_context": "Hi"}]}"#
+            )
             #expect(second.json["inserted"]?.int == 0)
             #expect(second.json["updated"]?.int == 2)
             let updated = try await client.anyreach(.get, "/campaign/campaigns/bare/contacts/\(id)")
@@ -55,7 +60,9 @@ import Testing
             _ = try await campaigns(client)
             let response = try await client.anyreach(
                 .post, "/campaign/campaigns/bare/contacts",
-                json: #"{"contacts": [{"external_id": "dup", "phone_numbers": ["+14155550101"]}, {"external_id": "dup", "phone_numbers": ["+14155550199"]}]}"#)
+                json:
+                    #"{"contacts": [{"external_id": "dup", "phone_numbers": ["+14155550101"]}, {"external_id": "dup", "phone_numbers": ["+14155550199"]}]}"#
+            )
             #expect(response.json["inserted"]?.int == 1)
             #expect(response.json["updated"]?.int == 1)
             let ids = response.json["contact_ids"]?.array ?? []
@@ -124,7 +131,8 @@ import Testing
     @Test func defaultHoldsContactsInNoCampaignWithE164Only() async throws {
         try await withSandbox { _, client in
             let national = try await client.anyreach(
-                .post, "/campaign/campaigns/default/contacts", json: #"{"contacts": [{"phone_numbers": ["4155550101"]}]}"#)
+                .post, "/campaign/campaigns/default/contacts",
+                json: #"{"contacts": [{"phone_numbers": ["4155550101"]}]}"#)
             #expect(national.status == .unprocessableContent)
             let before = try await client.anyreach(.get, "/campaign/campaigns/default/contacts?limit=1")
             let total = try #require(before.json["total"]?.int)
@@ -148,7 +156,8 @@ import Testing
             #expect(tooMany.status == .badRequest)
             #expect(tooMany.detail == "Too many contacts: 1001 (at most 1000 per request)")
             let closed = try await client.anyreach(
-                .post, "/campaign/campaigns/holiday-2025/contacts", json: #"{"contacts": [{"phone_numbers": ["+14155550101"]}]}"#)
+                .post, "/campaign/campaigns/holiday-2025/contacts",
+                json: #"{"contacts": [{"phone_numbers": ["+14155550101"]}]}"#)
             #expect(closed.status == .badRequest)
             #expect(closed.detail?.contains("closed") == true)
             let unknown = try await client.anyreach(
@@ -174,13 +183,15 @@ import Testing
             }
             #expect(seen.count == total)
             #expect(Set(seen).count == total)
-            let beyond = try await client.anyreach(.get, "/campaign/campaigns/holiday-2025/contacts?offset=\(total + 5)")
+            let beyond = try await client.anyreach(
+                .get, "/campaign/campaigns/holiday-2025/contacts?offset=\(total + 5)")
             #expect(beyond.json["contacts"]?.array.isEmpty == true)
             #expect(beyond.json["total"]?.int == total)
 
             let completed = try await client.anyreach(
                 .get, "/campaign/campaigns/holiday-2025/contacts?status=completed&limit=200")
-            let statuses = Set(completed.json["contacts"]?.array.compactMap { contact in contact["status"]?.string } ?? [])
+            let statuses = Set(
+                completed.json["contacts"]?.array.compactMap { contact in contact["status"]?.string } ?? [])
             #expect(statuses == ["completed"])
             #expect((completed.json["total"]?.int ?? 0) < total)
             let badStatus = try await client.anyreach(.get, "/campaign/campaigns/holiday-2025/contacts?status=done")
@@ -195,7 +206,9 @@ import Testing
             _ = try await campaigns(client)
             let upsert = try await client.anyreach(
                 .post, "/campaign/campaigns/bare/contacts",
-                json: #"{"contacts": [{"external_id": "a", "phone_numbers": ["+14155550101"]}, {"external_id": "b", "phone_numbers": ["+14155550102"]}]}"#)
+                json:
+                    #"{"contacts": [{"external_id": "a", "phone_numbers": ["+14155550101"]}, {"external_id": "b", "phone_numbers": ["+14155550102"]}]}"#
+            )
             let id = try #require(upsert.json["contact_ids"]?[0]?.string)
             let deleted = try await client.anyreach(.delete, "/campaign/campaigns/bare/contacts/\(id)")
             #expect(deleted.status == .ok)

@@ -16,7 +16,9 @@ import Testing
         #expect(PhoneNumbers.normalize(raw, countryCode: countryCode) == expected)
     }
 
-    @Test(arguments: ["abc", "12", "555-0123", "2-415-555-0123", "+1234567", "+1234567890123456", "+0441234567", "41555501x3"])
+    @Test(arguments: [
+        "abc", "12", "555-0123", "2-415-555-0123", "+1234567", "+1234567890123456", "+0441234567", "41555501x3",
+    ])
     func rejectsWhatCannotBeE164(raw: String) {
         #expect(PhoneNumbers.normalize(raw, countryCode: "+1") == nil)
     }

@@ -73,7 +73,8 @@ extension AnyreachState {
         let index = try campaignIndex(reference)
         let status = campaigns[index].status
         guard let target = transition.target(from: status) else {
-            throw AnyreachError.badRequest("Cannot \(transition.rawValue) a campaign whose status is \(status.rawValue)")
+            throw AnyreachError.badRequest(
+                "Cannot \(transition.rawValue) a campaign whose status is \(status.rawValue)")
         }
         campaigns[index].status = target
         campaigns[index].updatedAt = now
@@ -83,7 +84,8 @@ extension AnyreachState {
     /// One page of campaigns ordered by `created_at` then `id`, starting after `cursor`.
     func campaignPage(name: String?, statuses: [CampaignStatus], cursor: String?, limit: Int) throws -> CampaignPage {
         let needle = name?.lowercased()
-        let ordered = campaigns
+        let ordered =
+            campaigns
             .filter { campaign in
                 (needle.map { campaign.name.lowercased().contains($0) } ?? true)
                     && (statuses.isEmpty || statuses.contains(campaign.status))

@@ -64,7 +64,8 @@ extension AnyreachState {
         }
         if let retryLimit = fields.retryLimit {
             guard ConfigurationRules.retryLimits.contains(retryLimit) else {
-                throw AnyreachError.unprocessable("retry_limit must be from 0 to \(ConfigurationRules.retryLimits.upperBound)")
+                throw AnyreachError.unprocessable(
+                    "retry_limit must be from 0 to \(ConfigurationRules.retryLimits.upperBound)")
             }
             configuration.retryLimit = retryLimit
         }
@@ -127,7 +128,8 @@ enum ConfigurationRules {
 
     private static func checkTime(_ time: String, field: String) throws {
         let parts = time.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hour = Int(parts[0]), let minute = Int(parts[1]),
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hour = Int(parts[0]),
+            let minute = Int(parts[1]),
             (0...23).contains(hour), (0...59).contains(minute)
         else { throw AnyreachError.unprocessable("\(field): times must be HH:MM, not \(time)") }
     }

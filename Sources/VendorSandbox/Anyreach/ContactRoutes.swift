@@ -9,7 +9,8 @@ extension AnyreachVendor {
             let upsert = try await parsing.body(UpsertRequest.self, of: request, context: context)
             guard upsert.contacts.count <= AnyreachState.upsertContactLimit else {
                 throw AnyreachError.badRequest(
-                    "Too many contacts: \(upsert.contacts.count) (at most \(AnyreachState.upsertContactLimit) per request)")
+                    "Too many contacts: \(upsert.contacts.count) (at most \(AnyreachState.upsertContactLimit) per request)"
+                )
             }
             return try await write { state in
                 try state.upsert(upsert.contacts, into: try state.bucket(id))

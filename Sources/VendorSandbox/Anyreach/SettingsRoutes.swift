@@ -16,7 +16,8 @@ extension AnyreachVendor {
             let range = AnyreachState.concurrencyRange
             guard range.contains(change.concurrencyLimit) else {
                 throw AnyreachError.badRequest(
-                    "concurrency_limit must be from \(range.lowerBound) to \(range.upperBound), not \(change.concurrencyLimit)")
+                    "concurrency_limit must be from \(range.lowerBound) to \(range.upperBound), not \(change.concurrencyLimit)"
+                )
             }
             return try await write { state in
                 state.concurrencyLimit = change.concurrencyLimit

@@ -38,11 +38,23 @@ struct FaultInjection: RouterMiddleware {
             try? await context.channel.close()
             throw ConnectionReset()
         case .status(let code):
-            let status = HTTPResponse.Status(code: code)
+            let status = Self.status(code)
             context.logger.debug("Injected fault", metadata: ["status": "\(code)"])
             var response = try vendor.errorResponse(status: status, message: "\(status.reasonPhrase) (injected)")
             if code == 429 || code == 503 { response.headers[.retryAfter] = "1" }
             return response
         }
+    }
+
+    /// Statuses whose reason phrase is worth spelling out in an injected answer.
+    private static let knownStatuses: [HTTPResponse.Status] = [
+        .badRequest, .unauthorized, .forbidden, .notFound, .methodNotAllowed, .requestTimeout, .conflict,
+        .contentTooLarge, .unprocessableContent, .tooManyRequests, .internalServerError, .notImplemented,
+        .badGateway, .serviceUnavailable, .gatewayTimeout,
+    ]
+
+    /// The status for a code, with its standard reason phrase where there is one.
+    static func status(_ code: Int) -> HTTPResponse.Status {
+        knownStatuses.first { $0.code == code } ?? HTTPResponse.Status(code: code, reasonPhrase: "HTTP \(code)")
     }
 }

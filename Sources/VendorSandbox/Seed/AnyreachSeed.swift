@@ -15,12 +15,16 @@ enum AnyreachSeed {
     }
 
     private static let campaignPlans = [
-        CampaignPlan(name: "Spring outreach", externalID: "spring-outreach", status: .active, configuration: 0, weight: 6),
-        CampaignPlan(name: "UK renewals Q3", externalID: "uk-renewals-q3", status: .active, configuration: 1, weight: 4),
+        CampaignPlan(
+            name: "Spring outreach", externalID: "spring-outreach", status: .active, configuration: 0, weight: 6),
+        CampaignPlan(
+            name: "UK renewals Q3", externalID: "uk-renewals-q3", status: .active, configuration: 1, weight: 4),
         CampaignPlan(name: "Webinar follow-up", externalID: nil, status: .active, configuration: nil, weight: 3),
-        CampaignPlan(name: "Win-back — lapsed customers", externalID: "winback", status: .paused, configuration: 0, weight: 3),
+        CampaignPlan(
+            name: "Win-back — lapsed customers", externalID: "winback", status: .paused, configuration: 0, weight: 3),
         CampaignPlan(name: "Enquête de satisfaction", externalID: nil, status: .paused, configuration: 2, weight: 2),
-        CampaignPlan(name: "Holiday promo 2025", externalID: "holiday-2025", status: .closed, configuration: 0, weight: 3),
+        CampaignPlan(
+            name: "Holiday promo 2025", externalID: "holiday-2025", status: .closed, configuration: 0, weight: 3),
         CampaignPlan(name: "Beta invites", externalID: "beta-invites", status: .closed, configuration: 1, weight: 2),
     ]
 
@@ -64,14 +68,20 @@ enum AnyreachSeed {
 
     private static func seededConfigurations(using random: inout SeededGenerator) -> [Configuration] {
         let created = start.addingTimeInterval(-60 * 86_400)
-        func make(_ name: String, _ timezone: String, _ windows: [CallWindow], retry: Int, code: String) -> Configuration {
+        func make(_ name: String, _ timezone: String, _ windows: [CallWindow], retry: Int, code: String)
+            -> Configuration
+        {
             Configuration(
                 id: random.uuid(), name: name, defaultTimezone: timezone, defaultWindows: windows, overrides: [:],
                 scheduledWindows: [], scheduledOverrides: [:], retryLimit: retry, defaultCountryCode: code,
                 agentID: nil, agentNumber: nil, createdAt: created, updatedAt: created)
         }
         var weekdays = make("US weekdays", "America/New_York", Configuration.weekdayWindows, retry: 2, code: "+1")
-        weekdays.overrides = ["America/Los_Angeles": [CallWindow(days: ["mon", "tue", "wed", "thu", "fri"], start: "10:00", end: "18:00")]]
+        weekdays.overrides = [
+            "America/Los_Angeles": [
+                CallWindow(days: ["mon", "tue", "wed", "thu", "fri"], start: "10:00", end: "18:00")
+            ]
+        ]
         weekdays.scheduledWindows = [ScheduledWindow(date: "2026-12-24", start: "09:00", end: "12:00")]
         let evenings = make(
             "UK evenings", "Europe/London",
@@ -111,7 +121,9 @@ enum AnyreachSeed {
             status: .pending, attempts: [], agentID: nil, agentConfig: nil, agentNumber: nil, agentVersion: nil,
             initialContext: nil, createdAt: created, updatedAt: created)
         if let campaign {
-            history(of: &contact, in: campaign, retryLimit: configuration?.retryLimit ?? AnyreachState.defaultRetryLimit, using: &random)
+            history(
+                of: &contact, in: campaign, retryLimit: configuration?.retryLimit ?? AnyreachState.defaultRetryLimit,
+                using: &random)
         }
         return contact
     }
@@ -134,7 +146,8 @@ enum AnyreachSeed {
         let outcomes: [AttemptOutcome] = [.completed, .noAnswer, .busy, .voicemail, .failed]
         var time = contact.createdAt.addingTimeInterval(3600)
         for number in 1...(retryLimit + 1) {
-            let outcome = number == retryLimit + 1 && random.chance(0.3) ? .noAnswer : outcomes.randomElement(using: &random)!
+            let outcome =
+                number == retryLimit + 1 && random.chance(0.3) ? .noAnswer : outcomes.randomElement(using: &random)!
             let duration = Double(Int.random(in: 8...240, using: &random))
             contact.attempts.append(
                 Attempt(
