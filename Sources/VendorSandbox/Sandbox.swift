@@ -59,8 +59,12 @@ public struct Sandbox: Sendable {
         return router
     }
 
-    /// The Hummingbird application serving ``buildRouter()`` at the options' host and port.
-    func buildApplication(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    /// The Hummingbird application serving every vendor and `/_sandbox` at the options' host
+    /// and port, for `app.test(.router)` tests or for running inside another service group;
+    /// `onReady` gets the bound port. Does not run the live dialer (see ``run(onReady:)``).
+    public func buildApplication(onReady: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol
+    {
         let port = options.port
         return Application(
             router: buildRouter(),
@@ -69,8 +73,10 @@ public struct Sandbox: Sendable {
             logger: logger)
     }
 
-    /// Moves every vendor's simulated time forward by `seconds` (the dialer steps with it).
-    func advance(by seconds: Double) async {
+    /// Moves every vendor's simulated time forward by `seconds`, stepping the dialer with
+    /// it: what the live dialer does in real time, for tests that must not wait.
+    /// `POST /_sandbox/advance?seconds=N` does the same over HTTP.
+    public func advance(by seconds: Double) async {
         for vendor in vendors { await vendor.advance(by: seconds) }
     }
 

@@ -34,6 +34,7 @@ let quietLogger: Logger = {
 }()
 
 /// Runs `body` against an in-process sandbox (`.router` unless told otherwise).
+@discardableResult
 func withSandbox<Value: Sendable>(
     _ options: SandboxOptions = .testing(), setup: TestingSetup = .router,
     _ body: @Sendable (Sandbox, any TestClientProtocol) async throws -> Value
