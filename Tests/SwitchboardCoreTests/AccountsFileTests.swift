@@ -114,6 +114,36 @@ import Testing
         #expect(codeError?.line == 4)
     }
 
+    @Test func replyIOAPIVersion() throws {
+        let v3 = "[accounts.r]\nvendor = \"replyio\"\ntoken_env = \"T\"\napi_version = \"v3\"\n"
+        let file = try AccountsFile.parse(v3, path: "c.toml", fileMode: 0o600, environment: ["T": "v"])
+        #expect(file.accounts.first?.apiVersion == "v3")
+        #expect(file.accounts.first?.baseURL == "https://api.reply.io")
+        let standard = "[accounts.r]\nvendor = \"replyio\"\ntoken_env = \"T\"\n"
+        #expect(try AccountsFile.parse(standard, path: "c.toml", fileMode: 0o600, environment: ["T": "v"]).accounts.first?.apiVersion == nil)
+
+        let unknown = "[accounts.r]\nvendor = \"replyio\"\ntoken_env = \"T\"\napi_version = \"v5\"\n"
+        let error = #expect(throws: ConfigError.self) {
+            try AccountsFile.parse(unknown, path: "c.toml", fileMode: 0o600, environment: ["T": "v"])
+        }
+        #expect(error?.description == "c.toml:4: accounts.r.api_version: \"v5\" is not a Reply.io API version (expected v4 or v3)")
+
+        let notString = "[accounts.r]\nvendor = \"replyio\"\ntoken_env = \"T\"\napi_version = 4\n"
+        let typeError = #expect(throws: ConfigError.self) {
+            try AccountsFile.parse(notString, path: "c.toml", fileMode: 0o600, environment: ["T": "v"])
+        }
+        #expect(typeError?.line == 4)
+        #expect(typeError?.message == "must be a string")
+
+        let wrongVendor = "[accounts.a]\nvendor = \"anyreach\"\ntoken_env = \"T\"\napi_version = \"v4\"\n"
+        let vendorError = #expect(throws: ConfigError.self) {
+            try AccountsFile.parse(wrongVendor, path: "c.toml", fileMode: 0o600, environment: ["T": "v"])
+        }
+        #expect(vendorError?.line == 4)
+        #expect(vendorError?.key == "accounts.a.api_version")
+        #expect(AccountsFile.allowedKeys.contains("api_version"))
+    }
+
     @Test func defaultPathFollowsEnvironment() {
         #expect(AccountsFile.defaultPath(environment: ["SWITCHBOARD_CONFIG": "/a.toml", "HOME": "/h"]) == "/a.toml")
         #expect(AccountsFile.defaultPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/switchboard/config.toml")
