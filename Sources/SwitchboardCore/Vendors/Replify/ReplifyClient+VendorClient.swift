@@ -116,8 +116,8 @@ enum ReplifyUpsertMapping {
         switch (action, input.status) {
         case (.updateOnly, _):
             "not in the campaign (updateOnly ignores it)"
-        case (.upsert, .completed?), (.upsert, .disqualified?):
-            "Replify does not add contacts whose status is \(input.status!.rawValue)"
+        case (.upsert, let status?) where status == .completed || status == .disqualified:
+            "Replify does not add contacts whose status is \(status.rawValue)"
         default:
             "not mentioned in Replify's answer"
         }

@@ -142,7 +142,13 @@ extension ReplyIOContact {
         if let ownerUserId { data["ownerUserId"] = .number(Double(ownerUserId)) }
         if let isOptedOut { data["isOptedOut"] = .bool(isOptedOut) }
         if !sequences.isEmpty {
-            data["sequences"] = .array(sequences.map { .object(["id": .number(Double($0.sequenceId)), "name": .string($0.sequenceName ?? ""), "status": .string($0.status?.rawValue ?? "")]) })
+            data["sequences"] = .array(
+                sequences.map { sequence in
+                    .object([
+                        "id": .number(Double(sequence.sequenceId)), "name": .string(sequence.sequenceName ?? ""),
+                        "status": .string(sequence.status?.rawValue ?? ""),
+                    ])
+                })
         }
         if !lists.isEmpty {
             data["lists"] = .array(lists.map { .object(["id": .number(Double($0.listId)), "name": .string($0.listName ?? "")]) })
