@@ -78,6 +78,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 print("Accounts file for these seeded accounts:\n")
                 print(accounts)
             }
+            fflush(nil)  // nil flushes every stream; the accounts file must show before the first request log
         }
     }
 }
