@@ -9,7 +9,7 @@ extension AnyreachState {
             defaultWindows: Configuration.weekdayWindows, overrides: [:], scheduledWindows: [],
             scheduledOverrides: [:], retryLimit: Self.defaultRetryLimit, defaultCountryCode: "+1", agentID: nil,
             agentNumber: nil, createdAt: now, updatedAt: now)
-        try apply(fields, to: &configuration)
+        try Self.apply(fields, at: now, to: &configuration)
         configurations.append(configuration)
         return configuration
     }
@@ -19,7 +19,7 @@ extension AnyreachState {
         if let name = fields.name, name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw AnyreachError.unprocessable("name must not be empty")
         }
-        try apply(fields, to: &configurations[index])
+        try Self.apply(fields, at: now, to: &configurations[index])
         return configurations[index]
     }
 
@@ -34,7 +34,8 @@ extension AnyreachState {
         return DeletionAnswer(id: configurationID)
     }
 
-    private func apply(_ fields: ConfigurationFields, to configuration: inout Configuration) throws {
+    private static func apply(_ fields: ConfigurationFields, at now: Date, to configuration: inout Configuration) throws
+    {
         if let name = fields.name { configuration.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let timezone = fields.defaultTimezone {
             try ConfigurationRules.checkTimezone(timezone, field: "default_timezone")

@@ -54,7 +54,7 @@ extension AnyreachState {
                 if let old = contacts[index].externalID, old != input.externalID, input.externalID != nil {
                     byExternalID[old] = nil
                 }
-                apply(input, phones: numbers, scheduledAt: schedules[position], to: &contacts[index])
+                Self.apply(input, phones: numbers, scheduledAt: schedules[position], at: now, to: &contacts[index])
                 if let externalID = input.externalID { byExternalID[externalID] = index }
                 answer.updated += 1
                 answer.contactIDs.append(contacts[index].id)
@@ -67,7 +67,7 @@ extension AnyreachState {
                     id: ids.uuid(), campaignID: campaignID, externalID: nil, phoneNumbers: numbers, data: [:],
                     timezone: nil, scheduledAt: nil, status: .pending, attempts: [], agentID: nil, agentConfig: nil,
                     agentNumber: nil, agentVersion: nil, initialContext: nil, createdAt: now, updatedAt: now)
-                apply(input, phones: numbers, scheduledAt: schedules[position], to: &contact)
+                Self.apply(input, phones: numbers, scheduledAt: schedules[position], at: now, to: &contact)
                 contacts.append(contact)
                 byID[contact.id] = contacts.count - 1
                 if let externalID = input.externalID { byExternalID[externalID] = contacts.count - 1 }
@@ -120,7 +120,11 @@ extension AnyreachState {
         }
     }
 
-    private func apply(_ input: ContactInput, phones: [String]?, scheduledAt: Date?, to contact: inout Contact) {
+    // Static, so that updating `contacts[index]` in place does not also hold a copy of `self`
+    // (and of the whole contact array) for the duration of the call.
+    private static func apply(
+        _ input: ContactInput, phones: [String]?, scheduledAt: Date?, at now: Date, to contact: inout Contact
+    ) {
         if let phones { contact.phoneNumbers = phones }
         if let externalID = input.externalID { contact.externalID = externalID }
         if let data = input.data { contact.data = data }

@@ -95,7 +95,8 @@ struct Dialer: Sendable, Equatable {
         let active = activeCampaignIDs(state)
         for index in state.contacts.indices where free > 0 {
             let contact = state.contacts[index]
-            guard contact.status == .pending, let campaignID = contact.campaignID, active.contains(campaignID),
+            guard contact.status == .pending, !contact.phoneNumbers.isEmpty, let campaignID = contact.campaignID,
+                active.contains(campaignID),
                 contact.scheduledAt.map({ $0 <= state.now }) ?? true,
                 contact.attempts.last?.endedAt.map({ $0.addingTimeInterval(Self.retryDelay) <= state.now }) ?? true
             else { continue }

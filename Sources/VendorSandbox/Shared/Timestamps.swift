@@ -16,12 +16,11 @@ enum Timestamp {
 
     /// Parses ISO 8601 with or without fractional seconds; nil when it is not a timestamp.
     static func date(_ text: String) -> Date? {
-        let plain = ISO8601DateFormatter()
-        if let date = plain.date(from: text) { return date }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)
+        (try? plain.parse(text)) ?? (try? fractional.parse(text))
     }
+
+    private static let plain = Date.ISO8601FormatStyle()
+    private static let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
         let digits = String(value)
