@@ -118,6 +118,7 @@ public struct FaultSpecError: Error, Equatable, CustomStringConvertible {
     /// What is wrong with it.
     public let reason: String
 
+    /// `Invalid fault "700:0.1": expected a 4xx/5xx status, reset or latency`.
     public var description: String { "Invalid fault \"\(item)\": \(reason)" }
 }
 
