@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchboardCoreTests",
-            dependencies: ["SwitchboardCore", "VendorSandbox"]
+            dependencies: ["SwitchboardCore", "VendorSandbox", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "VendorSandboxTests",

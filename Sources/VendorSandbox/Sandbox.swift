@@ -103,12 +103,13 @@ public struct Sandbox: Sendable {
     /// Starts on 127.0.0.1 with port 0, runs `body` with the base URL
     /// `http://127.0.0.1:PORT`, then shuts the server down.
     public static func withRunning<T: Sendable>(
-        _ options: SandboxOptions, _ body: @Sendable (String) async throws -> T
+        _ options: SandboxOptions, logger: Logger = Logger(label: "switchboard.sandbox"),
+        _ body: @Sendable (String) async throws -> T
     ) async throws -> T {
         var options = options
         options.host = "127.0.0.1"
         options.port = 0
-        let sandbox = Sandbox(options: options)
+        let sandbox = Sandbox(options: options, logger: logger)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {

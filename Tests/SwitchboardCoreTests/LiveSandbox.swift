@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SwitchboardCore
 import VendorSandbox
 
@@ -12,7 +13,10 @@ func withLiveSandbox<T: Sendable>(
     options.seed = seed
     options.dialerEnabled = false
     options.demoContactCount = contacts
-    return try await Sandbox.withRunning(options) { base in
+    // Quiet: the server's start and shutdown lines would drown the test report.
+    var logger = Logger(label: "switchboard.sandbox.test")
+    logger.logLevel = .critical
+    return try await Sandbox.withRunning(options, logger: logger) { base in
         let transport = CountingTransport(AsyncHTTPTransport())
         do {
             let result = try await body(base, transport)
