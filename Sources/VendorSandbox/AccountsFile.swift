@@ -5,6 +5,7 @@ extension Sandbox {
         let reachable = ["0.0.0.0", "::", "[::]", ""].contains(host) ? "127.0.0.1" : host
         let root = "http://\(reachable):\(port)"
         let anyreach = "\(root)/anyreach"
+        let replifyCampaigns = SandboxCredentials.Replify.campaigns.map { "\"\($0)\"" }.joined(separator: ", ")
         return """
             # Switchboard accounts for the vendor sandbox at \(root)
             [accounts.sandbox-anyreach]
@@ -25,6 +26,12 @@ extension Sandbox {
             base_url = "\(anyreach)"
             token = "\(SandboxCredentials.Anyreach.readOnlyKey)"
             default_country_code = "+1"
+
+            [accounts.sandbox-replify]
+            vendor = "replify"
+            base_url = "\(root)/replify"
+            token = "\(SandboxCredentials.Replify.apiKey)"
+            campaigns = [\(replifyCampaigns)]
 
             """
     }

@@ -32,6 +32,7 @@ public struct Sandbox: Sendable {
     let options: SandboxOptions
     let logger: Logger
     let anyreach: AnyreachVendor
+    let replify: ReplifyVendor
     let faultDice: FaultDice
 
     /// A sandbox holding the seeded state of every vendor; nothing is served until ``run(onReady:)``.
@@ -39,11 +40,12 @@ public struct Sandbox: Sendable {
         self.options = options
         self.logger = logger
         anyreach = AnyreachVendor(seed: options.seed, contactCount: options.demoContactCount)
+        replify = ReplifyVendor(seed: options.seed)
         faultDice = FaultDice(seed: options.seed)
     }
 
     /// Every imitated vendor, each mounted under `/<name>`.
-    var vendors: [any SimulatedVendor] { [anyreach] }
+    var vendors: [any SimulatedVendor] { [anyreach, replify] }
 
     /// The routes of every vendor plus `/_sandbox`, with faults on vendor routes only.
     func buildRouter() -> Router<SandboxRequestContext> {

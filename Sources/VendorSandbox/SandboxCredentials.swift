@@ -11,4 +11,21 @@ public enum SandboxCredentials {
         /// Org API key with `campaigns:read` and `concurrency:read` only.
         public static let readOnlyKey = "ak_sbx2.readonly"
     }
+
+    /// The seeded Replify API keys (`x-api-key`) and campaign UUIDs.
+    public enum Replify {
+        /// Key of the sandbox account: reaches every campaign in ``campaigns``.
+        public static let apiKey = "rpl_sbx_3f9a2c7e51d84b06a1c2"
+        /// Key that reaches only ``limitedCampaigns``; the other campaigns answer 403.
+        public static let limitedKey = "rpl_sbx_limited_8c41e0d2a7b3"
+        /// The account's campaigns, each seeded with contacts.
+        public static let campaigns = [
+            "0b7e4c1a-5d2f-4a8e-9c3b-6f1d2e7a8b90", "3c9f1e2d-7a4b-4c6e-8d5f-9a0b1c2d3e4f",
+            "7e2a9b4c-1d3f-4e5a-b6c7-d8e9f0a1b2c3",
+        ]
+        /// The campaigns ``limitedKey`` reaches: the first of ``campaigns``.
+        public static let limitedCampaigns = [campaigns[0]]
+        /// A campaign of another account: exists, but no seeded key may reach it (403).
+        public static let foreignCampaign = "9d8c7b6a-5f4e-4d3c-a2b1-0f9e8d7c6b5a"
+    }
 }
