@@ -27,6 +27,11 @@ extension Sandbox {
             token = "\(SandboxCredentials.Anyreach.readOnlyKey)"
             default_country_code = "+1"
 
+            [accounts.sandbox-campaignlark]
+            vendor = "campaignlark"
+            base_url = "\(root)/campaignlark"
+            token = "\(SandboxCredentials.CampaignLark.apiKey)"
+
             [accounts.sandbox-replify]
             vendor = "replify"
             base_url = "\(root)/replify"

@@ -33,6 +33,7 @@ public struct Sandbox: Sendable {
     let logger: Logger
     let anyreach: AnyreachVendor
     let replify: ReplifyVendor
+    let campaignLark: CampaignLarkVendor
     let faultDice: FaultDice
 
     /// A sandbox holding the seeded state of every vendor; nothing is served until ``run(onReady:)``.
@@ -41,11 +42,12 @@ public struct Sandbox: Sendable {
         self.logger = logger
         anyreach = AnyreachVendor(seed: options.seed, contactCount: options.demoContactCount)
         replify = ReplifyVendor(seed: options.seed)
+        campaignLark = CampaignLarkVendor(seed: options.seed)
         faultDice = FaultDice(seed: options.seed)
     }
 
     /// Every imitated vendor, each mounted under `/<name>`.
-    var vendors: [any SimulatedVendor] { [anyreach, replify] }
+    var vendors: [any SimulatedVendor] { [anyreach, replify, campaignLark] }
 
     /// The routes of every vendor plus `/_sandbox`, with faults on vendor routes only.
     func buildRouter() -> Router<SandboxRequestContext> {

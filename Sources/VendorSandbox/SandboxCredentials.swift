@@ -12,6 +12,20 @@ public enum SandboxCredentials {
         public static let readOnlyKey = "ak_sbx2.readonly"
     }
 
+    /// The seeded CampaignLark workspaces and their bearer keys; a key belongs to one workspace.
+    public enum CampaignLark {
+        /// The main workspace: fields (first name required), tags, contacts and campaigns.
+        public static let workspace = "ws_lark_outfitters"
+        /// Key of ``workspace``, written to the accounts file.
+        public static let apiKey = "cl_sbx_7d3f9a2c41e8b605"
+        /// A second key of ``workspace``: it shares the workspace's rate limit.
+        public static let secondaryKey = "cl_sbx_2b8e6c0f93a4d117"
+        /// A small second workspace with its own contacts and rate limit.
+        public static let otherWorkspace = "ws_lark_labs"
+        /// Key of ``otherWorkspace``.
+        public static let otherWorkspaceKey = "cl_sbx_labs_5e1c7a9d"
+    }
+
     /// The seeded Replify API keys (`x-api-key`) and campaign UUIDs.
     public enum Replify {
         /// Key of the sandbox account: reaches every campaign in ``campaigns``.
