@@ -38,6 +38,12 @@ extension Sandbox {
             token = "\(SandboxCredentials.Replify.apiKey)"
             campaigns = [\(replifyCampaigns)]
 
+            [accounts.sandbox-replyio]
+            vendor = "replyio"
+            base_url = "\(root)/replyio"
+            token = "\(SandboxCredentials.ReplyIO.apiKey)"
+            api_version = "v4"
+
             """
     }
 }

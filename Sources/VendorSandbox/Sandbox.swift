@@ -34,6 +34,7 @@ public struct Sandbox: Sendable {
     let anyreach: AnyreachVendor
     let replify: ReplifyVendor
     let campaignLark: CampaignLarkVendor
+    let replyIO: ReplyIOVendor
     let faultDice: FaultDice
 
     /// A sandbox holding the seeded state of every vendor; nothing is served until ``run(onReady:)``.
@@ -43,11 +44,12 @@ public struct Sandbox: Sendable {
         anyreach = AnyreachVendor(seed: options.seed, contactCount: options.demoContactCount)
         replify = ReplifyVendor(seed: options.seed)
         campaignLark = CampaignLarkVendor(seed: options.seed)
+        replyIO = ReplyIOVendor(seed: options.seed)
         faultDice = FaultDice(seed: options.seed)
     }
 
     /// Every imitated vendor, each mounted under `/<name>`.
-    var vendors: [any SimulatedVendor] { [anyreach, replify, campaignLark] }
+    var vendors: [any SimulatedVendor] { [anyreach, replify, campaignLark, replyIO] }
 
     /// The routes of every vendor plus `/_sandbox`, with faults on vendor routes only.
     func buildRouter() -> Router<SandboxRequestContext> {

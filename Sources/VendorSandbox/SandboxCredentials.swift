@@ -26,6 +26,15 @@ public enum SandboxCredentials {
         public static let otherWorkspaceKey = "cl_sbx_labs_5e1c7a9d"
     }
 
+    /// The seeded Reply.io API keys: one per user of the one account. The same key works
+    /// as `X-API-Key` on `/v4` routes and as `Authorization: Bearer` on `/v3` routes.
+    public enum ReplyIO {
+        /// Key of the account's owner (user 42), written to the accounts file.
+        public static let apiKey = "rio_sbx_4f7c2a9e1b6d8305"
+        /// Key of a teammate (user 57): same account and data, its own rate limit.
+        public static let teammateKey = "rio_sbx_teammate_9a3e5c71"
+    }
+
     /// The seeded Replify API keys (`x-api-key`) and campaign UUIDs.
     public enum Replify {
         /// Key of the sandbox account: reaches every campaign in ``campaigns``.
