@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+
+/// One contact's answer, as the sync engine records it.
+struct ContactAnswer: Sendable {
+    var row: JournalContact
+    var result: UpsertOutcome.Result
+    var vendorID: String?
+    var warnings: [String] = []
+}
+
+/// What the sync engine writes while it sends an entry.
+extension Journal {
+    /// Marks the entry `sending` and counts the attempt; nil when there is no such entry.
+    func beginSending(_ id: Int64, at date: Date) async throws -> JournalEntry? {
+        try await store.pool.write { db in
+            guard var entry = try JournalEntry.fetchOne(db, key: id) else { return nil }
+            guard JournalState.unsettled.contains(entry.state) else { return entry }
+            entry.state = .sending
+            entry.attempts += 1
+            entry.updatedAt = date
+            try entry.update(db)
+            return entry
+        }
+    }
+
+    /// The positions of the entry's contacts that have no outcome yet, in order.
+    func unansweredPositions(_ id: Int64) async throws -> [Int] {
+        try await store.pool.read { db in
+            try JournalContact.select(JournalContact.Columns.position, as: Int.self)
+                .filter(JournalContact.Columns.entryID == id && JournalContact.Columns.outcome == nil)
+                .order(JournalContact.Columns.position).fetchAll(db)
+        }
+    }
+
+    /// The entry's contact rows at these positions, in position order.
+    func rows(_ id: Int64, positions: [Int]) async throws -> [JournalContact] {
+        try await store.pool.read { db in
+            try JournalContact.filter(JournalContact.Columns.entryID == id && positions.contains(JournalContact.Columns.position))
+                .order(JournalContact.Columns.position).fetchAll(db)
+        }
+    }
+
+    /// Writes a batch's answers in one transaction: each contact's outcome, the entry's
+    /// counts, and the cache (what was sent and what the vendor answered).
+    func record(_ answers: [ContactAnswer], of entry: JournalEntry, at date: Date) async throws {
+        guard let id = entry.id else { return }
+        try await store.pool.write { db in
+            var failed = 0
+            for answer in answers {
+                var row = answer.row
+                row.outcome = answer.result.word
+                row.vendorID = answer.vendorID ?? row.contact.vendorID
+                let words = [answer.result.reason].compactMap { $0 } + answer.warnings
+                row.message = words.isEmpty ? nil : words.joined(separator: "; ")
+                row.answeredAt = date
+                try row.update(db)
+                if answer.result.isFailure { failed += 1 }
+                try Self.cache(row, of: entry, at: date, db)
+            }
+            try JournalEntry.filter(key: id).updateAll(
+                db, JournalEntry.Columns.answeredCount += answers.count, JournalEntry.Columns.failedCount += failed,
+                JournalEntry.Columns.updatedAt.set(to: date))
+        }
+    }
+
+    /// Settles the entry once every contact has an outcome: `done`, `partial` or `failed`.
+    func settle(_ id: Int64, reason: String?, at date: Date) async throws -> JournalEntry? {
+        try await store.pool.write { db in
+            guard var entry = try JournalEntry.fetchOne(db, key: id) else { return nil }
+            entry.state = JournalState.settled(
+                contactCount: entry.contactCount, failedCount: entry.failedCount, reason: reason)
+            entry.reason =
+                switch entry.state {
+                case .done, .pending, .sending: nil
+                case .partial, .failed:
+                    reason ?? "the vendor refused \(entry.failedCount) of \(entry.contactCount) contacts; each keeps its reason"
+                }
+            entry.updatedAt = date
+            try entry.update(db)
+            return entry
+        }
+    }
+
+    /// Keeps the cache in step with an answer: sent contacts are cached with the vendor's
+    /// answer, removed ones dropped; a refused or ignored contact only updates a row that
+    /// exists, so it never appears in a campaign it is not in.
+    private static func cache(_ row: JournalContact, of entry: JournalEntry, at date: Date, _ db: Database) throws {
+        guard let result = row.result else { return }
+        var contact = row.contact
+        contact.vendorID = row.vendorID ?? contact.vendorID
+        var cached = CachedContact(account: entry.account, campaignID: entry.campaignID, contact: contact)
+        switch (entry.action, result) {
+        case (.remove, .removed), (.remove, .ignored), (.delete, .removed), (.delete, .ignored):
+            try CachedContact.all().inCampaign(account: entry.account, campaignID: entry.campaignID)
+                .filter(CachedContact.keys(for: contact).contains(CachedContact.Columns.key)).deleteAll(db)
+        case (_, .created), (_, .updated), (_, .upserted):
+            if let existing = try CachedContact.all().inCampaign(account: entry.account, campaignID: entry.campaignID)
+                .filter(CachedContact.keys(for: contact).contains(CachedContact.Columns.key)).fetchOne(db)
+            {
+                cached.lastSeenAt = existing.lastSeenAt
+            }
+            cached.lastSentAt = date
+            cached.lastResult = result.word
+            cached.lastMessage = row.message
+            try cached.replacingOtherKeys(db)
+        default:
+            try CachedContact.all().inCampaign(account: entry.account, campaignID: entry.campaignID)
+                .filter(CachedContact.keys(for: contact).contains(CachedContact.Columns.key))
+                .updateAll(
+                    db, CachedContact.Columns.lastSentAt.set(to: date), CachedContact.Columns.lastResult.set(to: result.word),
+                    CachedContact.Columns.lastMessage.set(to: row.message))
+        }
+    }
+}

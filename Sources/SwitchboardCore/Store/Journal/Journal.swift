@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+/// The journal: every change, written and committed before anything is sent, then each
+/// contact's outcome as the vendor's answers arrive. Replay sends what has no outcome.
+public struct Journal: Sendable {
+    let store: Store
+
+    /// Writes `change` as a `pending` entry with its contacts, in one transaction.
+    /// A change whose idempotency key is already journaled is not written again: the
+    /// existing entry is returned.
+    @discardableResult
+    public func record(_ change: Change, at date: Date = Date()) async throws -> JournalEntry {
+        try await store.pool.write { db in
+            if let existing = try JournalEntry.filter(JournalEntry.Columns.idempotencyKey == change.idempotencyKey)
+                .fetchOne(db)
+            {
+                return existing
+            }
+            var entry = JournalEntry(change: change, at: date)
+            try entry.insert(db)
+            try Self.insert(change.contacts, entryID: entry.id!, from: 0, db)
+            return entry
+        }
+    }
+
+    /// Adds contacts to a `pending` entry, for imports written in batches as they stream in.
+    public func append(_ contacts: [Contact], to entryID: Int64, at date: Date = Date()) async throws {
+        try await store.pool.write { db in
+            guard var entry = try JournalEntry.fetchOne(db, key: entryID) else { throw JournalError.noEntry(entryID) }
+            guard entry.state == .pending else { throw JournalError.notPending(entryID, entry.state) }
+            try Self.insert(contacts, entryID: entryID, from: entry.contactCount, db)
+            entry.contactCount += contacts.count
+            entry.updatedAt = date
+            try entry.update(db)
+        }
+    }
+
+    /// The entry with this id, if any.
+    public func entry(_ id: Int64) async throws -> JournalEntry? {
+        try await store.pool.read { db in try JournalEntry.fetchOne(db, key: id) }
+    }
+
+    /// Entries still `pending` or `sending`, oldest first, optionally for one account.
+    public func unsettledEntries(account: String? = nil) async throws -> [JournalEntry] {
+        try await store.pool.read { db in
+            var request = JournalEntry.filter(JournalState.unsettled.contains(JournalEntry.Columns.state))
+            if let account { request = request.filter(JournalEntry.Columns.account == account) }
+            return try request.order(JournalEntry.Columns.id).fetchAll(db)
+        }
+    }
+
+    /// A page of an entry's contacts with their outcomes, after `position` (keyset paging).
+    public func contacts(of entryID: Int64, after position: Int = -1, limit: Int) async throws -> [JournalContact] {
+        try await store.pool.read { db in
+            try JournalContact.filter(JournalContact.Columns.entryID == entryID && JournalContact.Columns.position > position)
+                .order(JournalContact.Columns.position).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// The latest `limit` entries, newest first, fresh after every change.
+    public func observeEntries(limit: Int) -> AsyncValueObservation<[JournalEntry]> {
+        ValueObservation.tracking { db in
+            try JournalEntry.order(JournalEntry.Columns.id.desc).limit(limit).fetchAll(db)
+        }
+        .removeDuplicates().values(in: store.pool, scheduling: .task)
+    }
+
+    /// One entry, fresh after every change to it.
+    public func observeEntry(_ id: Int64) -> AsyncValueObservation<JournalEntry?> {
+        ValueObservation.tracking { db in try JournalEntry.fetchOne(db, key: id) }
+            .removeDuplicates().values(in: store.pool, scheduling: .task)
+    }
+
+    private static func insert(_ contacts: [Contact], entryID: Int64, from start: Int, _ db: Database) throws {
+        for (offset, contact) in contacts.enumerated() {
+            try JournalContact(entryID: entryID, position: start + offset, contact: contact).insert(db)
+        }
+    }
+}
+
+/// A journal operation that cannot be done.
+public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noEntry(Int64)
+    case notPending(Int64, JournalState)
+
+    public var description: String {
+        switch self {
+        case .noEntry(let id): "no journal entry \(id)"
+        case .notPending(let id, let state): "journal entry \(id) is \(state.rawValue); contacts can only be added while pending"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// One contact of a journal entry (table `journalContact`): what was asked, then what the
+/// vendor answered. A row with no outcome is still to be sent.
+public struct JournalContact: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "journalContact"
+
+    public var entryID: Int64
+    /// The contact's place in the change, from 0.
+    public var position: Int
+    public var contact: Contact
+    /// `created`, `updated`, `upserted`, `removed`, `ignored` or `failed`; nil until answered.
+    public var outcome: String?
+    /// The vendor's id for the contact, when the answer carried one.
+    public var vendorID: String?
+    /// The vendor's words: the reason for `failed` and `ignored`, warnings otherwise.
+    public var message: String?
+    public var answeredAt: Date?
+
+    /// The columns, for queries.
+    public enum Columns {
+        public static let entryID = Column(CodingKeys.entryID)
+        public static let position = Column(CodingKeys.position)
+        public static let outcome = Column(CodingKeys.outcome)
+    }
+
+    /// An unanswered row.
+    init(entryID: Int64, position: Int, contact: Contact) {
+        self.entryID = entryID
+        self.position = position
+        self.contact = contact
+    }
+
+    /// The outcome as the model's result, once answered.
+    public var result: UpsertOutcome.Result? {
+        outcome.flatMap { UpsertOutcome.Result(word: $0, message: message) }
+    }
+}
+
+extension UpsertOutcome.Result {
+    /// The word the journal stores.
+    public var word: String {
+        switch self {
+        case .created: "created"
+        case .updated: "updated"
+        case .upserted: "upserted"
+        case .removed: "removed"
+        case .ignored: "ignored"
+        case .failed: "failed"
+        }
+    }
+
+    /// The reason carried by `ignored` and `failed`.
+    public var reason: String? {
+        switch self {
+        case .ignored(let reason): reason
+        case .failed(let reason): reason
+        case .created, .updated, .upserted, .removed: nil
+        }
+    }
+
+    /// The result for a stored word and message.
+    public init?(word: String, message: String?) {
+        switch word {
+        case "created": self = .created
+        case "updated": self = .updated
+        case "upserted": self = .upserted
+        case "removed": self = .removed
+        case "ignored": self = .ignored(reason: message)
+        case "failed": self = .failed(reason: message ?? "")
+        default: return nil
+        }
+    }
+
+    /// True for `failed`: the contact did not go through.
+    public var isFailure: Bool {
+        if case .failed = self { true } else { false }
+    }
+}

@@ -1,0 +1,77 @@
+import GRDB
+
+/// The schema, one named migration per shipped step. Tables and columns are named by
+/// string, never by app types, and a shipped migration is never edited: add a new one.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 cache") { db in
+            try db.create(table: "campaign") { t in
+                t.column("account", .text).notNull()
+                t.column("id", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("externalID", .text)
+                t.column("createdAt", .text)
+                t.column("updatedAt", .text)
+                t.column("lastSeenAt", .datetime).notNull()
+                t.primaryKey(["account", "id"])
+            }
+            try db.create(table: "contact") { t in
+                t.column("account", .text).notNull()
+                t.column("campaignID", .text).notNull()
+                t.column("key", .text).notNull()
+                t.column("vendorID", .text)
+                t.column("externalID", .text)
+                t.column("email", .text)
+                t.column("phone", .text)
+                t.column("status", .text)
+                t.column("contact", .jsonText).notNull()
+                t.column("lastSeenAt", .datetime)
+                t.column("lastSentAt", .datetime)
+                t.column("lastResult", .text)
+                t.column("lastMessage", .text)
+                t.primaryKey(["account", "campaignID", "key"])
+            }
+            try db.create(table: "statsSample") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account", .text).notNull()
+                t.column("campaignID", .text).notNull()
+                t.column("takenAt", .datetime).notNull()
+                t.column("total", .integer).notNull()
+                t.column("counts", .jsonText).notNull()
+            }
+            try db.create(index: "statsSample_byCampaign", on: "statsSample", columns: ["account", "campaignID", "takenAt"])
+        }
+        migrator.registerMigration("v1 journal") { db in
+            try db.create(table: "journalEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("idempotencyKey", .text).notNull().unique()
+                t.column("account", .text).notNull()
+                t.column("campaignID", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("partial", .boolean).notNull()
+                t.column("state", .text).notNull()
+                t.column("attempts", .integer).notNull()
+                t.column("contactCount", .integer).notNull()
+                t.column("answeredCount", .integer).notNull()
+                t.column("failedCount", .integer).notNull()
+                t.column("reason", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(index: "journalEntry_byState", on: "journalEntry", columns: ["state"])
+            try db.create(table: "journalContact") { t in
+                t.column("entryID", .integer).notNull().references("journalEntry", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("contact", .jsonText).notNull()
+                t.column("outcome", .text)
+                t.column("vendorID", .text)
+                t.column("message", .text)
+                t.column("answeredAt", .datetime)
+                t.primaryKey(["entryID", "position"])
+            }
+        }
+        return migrator
+    }
+}
