@@ -35,9 +35,12 @@ import Testing
 
     @Test func aKeyActsForItsOwnWorkspaceOnly() async throws {
         try await withSandbox { _, client in
-            let created = try await client.larkUpsert(#"{"email_address": "shared@example.com", "fields": {"first_name": "Sam"}}"#)
+            let created = try await client.larkUpsert(
+                #"{"email_address": "shared@example.com", "fields": {"first_name": "Sam"}}"#)
             #expect(created.status == .ok)
-            #expect(try await client.larkContact("shared@example.com", key: LarkKeys.secondary)?["id"] == created.json["data"]?["id"])
+            #expect(
+                try await client.larkContact("shared@example.com", key: LarkKeys.secondary)?["id"]
+                    == created.json["data"]?["id"])
             let elsewhere = try await client.campaignLark(
                 .get, "/contacts/by-email?email=shared%40example.com", key: LarkKeys.other)
             #expect(elsewhere.status == .notFound)
@@ -65,7 +68,8 @@ import Testing
             #expect(limited.status == .tooManyRequests, "both keys count against one workspace")
             #expect(limited.headers[.retryAfter] == "1")
             #expect(limited.larkMessage == "Too many requests: the limit is 100 per second per workspace.")
-            let upsert = try await client.larkUpsert(#"{"email_address": "late@example.com", "fields": {"first_name": "L"}}"#)
+            let upsert = try await client.larkUpsert(
+                #"{"email_address": "late@example.com", "fields": {"first_name": "L"}}"#)
             #expect(upsert.status == .tooManyRequests)
 
             let other = try await client.campaignLark(.get, "/tags", key: LarkKeys.other)
@@ -75,7 +79,9 @@ import Testing
             #expect(try await client.campaignLark(.get, "/tags").status == .tooManyRequests)
             await vendor.advance(by: 0.5)
             #expect(try await client.campaignLark(.get, "/tags").status == .ok, "the window has moved on")
-            #expect(try await client.larkUpsert(#"{"email_address": "late@example.com", "fields": {"first_name": "L"}}"#).status == .ok)
+            #expect(
+                try await client.larkUpsert(#"{"email_address": "late@example.com", "fields": {"first_name": "L"}}"#)
+                    .status == .ok)
             #expect(try await client.larkContact("late@example.com") != nil)
         }
     }

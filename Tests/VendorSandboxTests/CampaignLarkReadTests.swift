@@ -16,7 +16,8 @@ import Testing
             #expect(absent.status == .notFound)
             #expect(String(buffer: absent.body) == #"{"error":{"message":"Contact not found."}}"#)
 
-            let first = try await client.campaignLark(.post, "/contacts/search", json: #"{"limit": 10}"#).json["data"]?[0]
+            let first = try await client.campaignLark(.post, "/contacts/search", json: #"{"limit": 10}"#).json["data"]?[
+                0]
             let email = try #require(first?["data"]?["email_address"]?.string)
             let found = try await client.larkContact(email.uppercased())
             #expect(found == first)
@@ -28,10 +29,12 @@ import Testing
             let firstPage = try await client.campaignLark(.post, "/contacts/search", json: "{}")
             #expect(firstPage.status == .ok)
             #expect(firstPage.json.keys == ["data", "pagination"])
-            #expect(firstPage.json["pagination"] == .object([
-                "current_page": .number(1), "per_page": .number(50), "total_pages": .number(6),
-                "total_count": .number(300),
-            ]))
+            #expect(
+                firstPage.json["pagination"]
+                    == .object([
+                        "current_page": .number(1), "per_page": .number(50), "total_pages": .number(6),
+                        "total_count": .number(300),
+                    ]))
             #expect(firstPage.json["data"]?.array.count == 50)
             let empty = try await client.campaignLark(.post, "/contacts/search")
             #expect(empty.json["pagination"] == firstPage.json["pagination"], "an empty body searches with defaults")
@@ -91,7 +94,8 @@ import Testing
 
             for (sortBy, order) in [("created_at", "asc"), ("updated_at", "desc"), ("updated_at", "asc")] {
                 let sorted = try await client.campaignLark(
-                    .post, "/contacts/search", json: #"{"sort_by": "\#(sortBy)", "sort_order": "\#(order)", "limit": 250}"#)
+                    .post, "/contacts/search",
+                    json: #"{"sort_by": "\#(sortBy)", "sort_order": "\#(order)", "limit": 250}"#)
                 let stamps = (sorted.json["data"]?.array ?? []).compactMap { $0[sortBy]?.string }
                 #expect(stamps.count == 250)
                 #expect(stamps == (order == "asc" ? stamps.sorted() : stamps.sorted(by: >)), "\(sortBy) \(order)")
@@ -117,9 +121,11 @@ import Testing
             #expect(fields.contains { $0["merge_tag"]?.string == "phone" })
 
             let mergeTags = try await client.campaignLark(.get, "/merge-tags").json["data"]?.array ?? []
-            #expect(mergeTags.first == .object(["merge_tag": .string("email_address"), "label": .string("Email address")]))
-            #expect(Set(mergeTags.dropFirst().compactMap { $0["merge_tag"]?.string })
-                == Set(fields.compactMap { $0["merge_tag"]?.string }))
+            #expect(
+                mergeTags.first == .object(["merge_tag": .string("email_address"), "label": .string("Email address")]))
+            #expect(
+                Set(mergeTags.dropFirst().compactMap { $0["merge_tag"]?.string })
+                    == Set(fields.compactMap { $0["merge_tag"]?.string }))
         }
     }
 
@@ -127,24 +133,33 @@ import Testing
         try await withSandbox { _, client in
             let all = try await client.campaignLark(.get, "/campaigns?limit=10")
             #expect(all.status == .ok)
-            #expect(all.json["pagination"] == .object([
-                "current_page": .number(1), "per_page": .number(10), "total_pages": .number(2),
-                "total_count": .number(12),
-            ]))
+            #expect(
+                all.json["pagination"]
+                    == .object([
+                        "current_page": .number(1), "per_page": .number(10), "total_pages": .number(2),
+                        "total_count": .number(12),
+                    ]))
             let second = try await client.campaignLark(.get, "/campaigns?page=2&limit=10")
             #expect(second.json["data"]?.array.count == 2)
             let campaign = try #require(all.json["data"]?[0])
             #expect(campaign.keys == ["id", "name", "subject", "status", "created_at", "updated_at"])
 
             let everything = try await client.campaignLark(.get, "/campaigns?limit=250").json["data"]?.array ?? []
-            #expect(Set(everything.compactMap { $0["status"]?.string }) == Set(CampaignLark.CampaignStatus.allCases.map(\.rawValue)))
+            #expect(
+                Set(everything.compactMap { $0["status"]?.string })
+                    == Set(CampaignLark.CampaignStatus.allCases.map(\.rawValue)))
             let drafts = try await client.campaignLark(.get, "/campaigns?status=DRAFT")
             #expect(drafts.json["data"]?.array.count == 2)
             #expect(drafts.json["pagination"]?["total_count"]?.int == 2)
 
-            #expect(try await client.campaignLark(.get, "/campaigns?limit=5").larkMessage == "limit must be between 10 and 250.")
-            #expect(try await client.campaignLark(.get, "/campaigns?limit=ten").larkMessage == "limit must be an integer.")
-            #expect(try await client.campaignLark(.get, "/campaigns?status=LIVE").larkMessage == "The status you provided is not valid.")
+            #expect(
+                try await client.campaignLark(.get, "/campaigns?limit=5").larkMessage
+                    == "limit must be between 10 and 250.")
+            #expect(
+                try await client.campaignLark(.get, "/campaigns?limit=ten").larkMessage == "limit must be an integer.")
+            #expect(
+                try await client.campaignLark(.get, "/campaigns?status=LIVE").larkMessage
+                    == "The status you provided is not valid.")
         }
     }
 }

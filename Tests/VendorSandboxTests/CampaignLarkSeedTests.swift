@@ -23,7 +23,7 @@ import Testing
         let emails = workspace.contacts.map { CampaignLark.Contact.matchKey($0.emailAddress) }
         #expect(Set(emails).count == 300, "emails are unique")
         #expect(Set(workspace.contacts.map(\.id)).count == 300)
-        #expect(workspace.contacts.allSatisfy { !$0.tagIDs.isEmpty } == false)
+        #expect(workspace.contacts.contains { $0.tagIDs.isEmpty })
         #expect(workspace.contacts.contains { $0.tagIDs.count >= 2 })
         #expect(workspace.contacts.filter { $0.status == .bounced }.allSatisfy { $0.statistics.totalBounces > 0 })
     }
@@ -49,9 +49,10 @@ import Testing
             let seeded = try await client.execute(uri: "/_sandbox/state", method: .get)
             let lark = try #require(seeded.json["campaignlark"])
             #expect(lark.keys == ["simulated_time", "workspaces"])
-            #expect(lark["workspaces"]?.array.map { $0["id"]?.string } == [
-                SandboxCredentials.CampaignLark.workspace, SandboxCredentials.CampaignLark.otherWorkspace,
-            ])
+            #expect(
+                lark["workspaces"]?.array.map { $0["id"]?.string } == [
+                    SandboxCredentials.CampaignLark.workspace, SandboxCredentials.CampaignLark.otherWorkspace,
+                ])
             #expect(lark["workspaces"]?[0]?["contacts"]?.array.count == 300)
             #expect(!String(buffer: seeded.body).contains(SandboxCredentials.CampaignLark.apiKey), "keys stay out")
 

@@ -29,8 +29,10 @@ import Testing
 
     @Test func createsWhenAbsentWithStatusSubscribedByDefault() async throws {
         try await withSandbox { _, client in
-            #expect(try await client.campaignLark(.get, "/contacts/by-email?email=new%40example.com").status == .notFound)
-            let created = try await client.larkUpsert(#"{"email_address": "new@example.com", "fields": {"first_name": "Nōa"}}"#)
+            #expect(
+                try await client.campaignLark(.get, "/contacts/by-email?email=new%40example.com").status == .notFound)
+            let created = try await client.larkUpsert(
+                #"{"email_address": "new@example.com", "fields": {"first_name": "Nōa"}}"#)
             #expect(created.status == .ok)
             #expect(created.json["data"]?["status"]?.string == "SUBSCRIBED")
             #expect(created.json["data"]?["tags"]?.array.isEmpty == true)
@@ -56,8 +58,13 @@ import Testing
             #expect(replaced.status == .ok)
             let contact = try #require(replaced.json["data"])
             #expect(contact["id"] == original.json["data"]?["id"], "matched by email_address")
-            #expect(contact["data"] == .object(
-                ["email_address": .string("rita@example.com"), "first_name": .string("Rita"), "city": .string("Kraków")]))
+            #expect(
+                contact["data"]
+                    == .object(
+                        [
+                            "email_address": .string("rita@example.com"), "first_name": .string("Rita"),
+                            "city": .string("Kraków"),
+                        ]))
             #expect(contact.tagIDs.isEmpty, "tags are replaced with the (omitted) list")
             #expect(contact["status"]?.string == "SUBSCRIBED", "status defaults on full replace")
             #expect(contact["created_at"] == original.json["data"]?["created_at"])
@@ -99,7 +106,8 @@ import Testing
 
     @Test func emailMatchesInAnyCaseAndIsNeverRewritten() async throws {
         try await withSandbox { _, client in
-            _ = try await client.larkUpsert(#"{"email_address": "Mixed.Case@Example.com", "fields": {"first_name": "M"}}"#)
+            _ = try await client.larkUpsert(
+                #"{"email_address": "Mixed.Case@Example.com", "fields": {"first_name": "M"}}"#)
             let again = try await client.larkUpsert(
                 #"{"email_address": "mixed.case@example.com", "fields": {"email_address": "other@example.com", "last_name": "C"}, "partial_update": true}"#
             )
@@ -114,7 +122,9 @@ import Testing
             for body in [#"{"fields": {"first_name": "A"}}"#, #"{"email_address": null}"#, #"{"email_address": " "}"#] {
                 let response = try await client.larkUpsert(body)
                 #expect(response.status == .badRequest)
-                #expect(String(buffer: response.body) == #"{"error":{"message":"Email address is required for upsert operation."}}"#)
+                #expect(
+                    String(buffer: response.body)
+                        == #"{"error":{"message":"Email address is required for upsert operation."}}"#)
             }
             let unknown = try await client.larkUpsert(
                 #"{"email_address": "a@example.com", "fields": {"first_name": "A", "favourite_colour": "teal"}}"#)
@@ -126,7 +136,8 @@ import Testing
                 #expect(invalid.status == .badRequest)
                 #expect(invalid.larkMessage == "The status you provided is not valid.")
             }
-            let required = try await client.larkUpsert(#"{"email_address": "a@example.com", "fields": {"last_name": "B"}}"#)
+            let required = try await client.larkUpsert(
+                #"{"email_address": "a@example.com", "fields": {"last_name": "B"}}"#)
             #expect(required.status == .badRequest)
             #expect(required.larkMessage == "Field 'First name' is required.")
             let partialCreate = try await client.larkUpsert(
@@ -139,7 +150,8 @@ import Testing
     @Test func fullReplaceOfAnExistingContactNeedsTheRequiredField() async throws {
         try await withSandbox { _, client in
             _ = try await client.larkUpsert(#"{"email_address": "b@example.com", "fields": {"first_name": "Bo"}}"#)
-            let replace = try await client.larkUpsert(#"{"email_address": "b@example.com", "fields": {"city": "Cork"}}"#)
+            let replace = try await client.larkUpsert(
+                #"{"email_address": "b@example.com", "fields": {"city": "Cork"}}"#)
             #expect(replace.status == .badRequest)
             #expect(replace.larkMessage == "Field 'First name' is required.")
             let partial = try await client.larkUpsert(
@@ -166,14 +178,17 @@ import Testing
     @Test func upsertFiresTheDocumentedAutomations() async throws {
         try await withSandbox { _, client in
             _ = try await client.larkUpsert(
-                #"{"email_address": "auto@example.com", "fields": {"first_name": "Al"}, "tags": [1], "status": "UNCONFIRMED"}"#)
+                #"{"email_address": "auto@example.com", "fields": {"first_name": "Al"}, "tags": [1], "status": "UNCONFIRMED"}"#
+            )
             _ = try await client.larkUpsert(
-                #"{"email_address": "auto@example.com", "fields": {"last_name": "Ng"}, "tags": [2], "partial_update": true}"#)
+                #"{"email_address": "auto@example.com", "fields": {"last_name": "Ng"}, "tags": [2], "partial_update": true}"#
+            )
             let state = try await client.execute(uri: "/_sandbox/state", method: .get).json
             let events = state["campaignlark"]?["workspaces"]?[0]?["automations"]?.array ?? []
-            #expect(events.map { $0["type"]?.string ?? "" } == [
-                "CONTACT_SUBSCRIBED_PENDING", "TAG_ADDED", "TAG_REMOVED", "FIELD_UPDATED",
-            ])
+            #expect(
+                events.map { $0["type"]?.string ?? "" } == [
+                    "CONTACT_SUBSCRIBED_PENDING", "TAG_ADDED", "TAG_REMOVED", "FIELD_UPDATED",
+                ])
             #expect(events[3]["merge_tag"]?.string == "last_name")
             #expect(events[1]["tag_id"]?.int == 2)
         }

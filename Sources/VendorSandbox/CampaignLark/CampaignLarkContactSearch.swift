@@ -26,7 +26,8 @@ extension CampaignLark.Workspace {
             if a != b { return order == "asc" ? a < b : a > b }
             return left.id < right.id
         }
-        return CampaignLark.PageAnswer(sorted.map { CampaignLark.ContactAnswer($0, in: self) }, page: page, limit: limit)
+        return CampaignLark.PageAnswer(
+            sorted.map { CampaignLark.ContactAnswer($0, in: self) }, page: page, limit: limit)
     }
 
     /// `GET /contacts/by-email`: the contact with this address, in any case.

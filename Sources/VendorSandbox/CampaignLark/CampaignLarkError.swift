@@ -47,7 +47,8 @@ struct CampaignLarkError: HTTPResponseError, Equatable {
     static func tooManyRequests(retryAfterSeconds: Int) -> CampaignLarkError {
         CampaignLarkError(
             status: .tooManyRequests,
-            message: "Too many requests: the limit is \(CampaignLarkRateLimit.requestsPerSecond) per second per workspace.",
+            message:
+                "Too many requests: the limit is \(CampaignLarkRateLimit.requestsPerSecond) per second per workspace.",
             retryAfterSeconds: retryAfterSeconds)
     }
 }

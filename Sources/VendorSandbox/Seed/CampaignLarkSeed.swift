@@ -70,7 +70,8 @@ enum CampaignLarkSeed {
             automations: [])
         let other = CampaignLark.Workspace(
             id: SandboxCredentials.CampaignLark.otherWorkspace, name: "Lark Labs",
-            apiKeys: [SandboxCredentials.CampaignLark.otherWorkspaceKey], fields: Array(fields.prefix(2)).map {
+            apiKeys: [SandboxCredentials.CampaignLark.otherWorkspaceKey],
+            fields: Array(fields.prefix(2)).map {
                 CampaignLark.Field(id: $0.id, label: $0.label, mergeTag: $0.mergeTag, type: $0.type, required: false)
             }, tags: [CampaignLark.Tag(id: 1, name: "beta")],
             contacts: (0..<12).map { position in
