@@ -37,7 +37,9 @@ import Testing
             #expect(answer["companySize"]?.string == "Empty")
             #expect(answer["ownerUserId"]?.int == 42)
             #expect(answer["isOptedOut"] == .bool(false))
-            #expect(answer["customFields"] == .array([.object(["key": .string("leadSource"), "value": .string("Conference")])]))
+            #expect(
+                answer["customFields"]
+                    == .array([.object(["key": .string("leadSource"), "value": .string("Conference")])]))
             #expect(answer["sequences"]?.array.isEmpty == true)
             #expect(answer["lists"]?.array.isEmpty == true)
             #expect(answer["addingDate"]?.string == "2026-06-01T12:00:00+00:00")
@@ -60,8 +62,8 @@ import Testing
             #expect(answer["domain"]?.string == "example.org")
             #expect(answer["customFields"] == sent["customFields"])
 
-            let found = try await client.replyIO(
-                .post, "/contacts/filter", json: #"{"rules": [{"property": "email", "condition": "equals", "value": "zoë.núñez@example.org"}]}"#)
+            let rule = #"{"property": "email", "condition": "equals", "value": "zoë.núñez@example.org"}"#
+            let found = try await client.replyIO(.post, "/contacts/filter", json: #"{"rules": [\#(rule)]}"#)
             #expect(found.json["totalCount"]?.int == 1)
             #expect(found.json["items"]?[0]?["firstName"]?.string == "Zoë")
         }

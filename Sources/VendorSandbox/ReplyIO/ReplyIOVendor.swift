@@ -20,7 +20,8 @@ struct ReplyIOVendor: SimulatedVendor {
     func errorResponse(status: HTTPResponse.Status, message: String) throws -> Response {
         try ReplyIOProblem(
             status: status, title: status.reasonPhrase, detail: message,
-            code: status == .tooManyRequests ? "rateLimit.exceeded" : "server.error"
+            code: status == .tooManyRequests
+                ? "rateLimit.exceeded" : status.code >= 500 ? "server.error" : "request.failed"
         ).response()
     }
 

@@ -136,12 +136,16 @@ enum ReplyIOSeed {
         let person = handle.isEmpty ? "contact" : handle
         let location = locations.randomElement(using: &random)!
         let created = start.addingTimeInterval(-Double(100 * 86_400) + Double(position) * 6 * 3600)
+        // Seven in ten have a phone; a few of those are not numbers at all (phoneStatus Invalid).
         var phone: String? = nil
-        if random.chance(0.7) {
-            phone =
-                random.chance(0.05)
-                ? "ask reception" : location.country == "United Kingdom"
-                    ? DemoPeople.ukPhone(using: &random) : DemoPeople.usPhone(using: &random)
+        if !random.chance(0.3) {
+            if random.chance(0.05) {
+                phone = "ask reception"
+            } else if location.country == "United Kingdom" {
+                phone = DemoPeople.ukPhone(using: &random)
+            } else {
+                phone = DemoPeople.usPhone(using: &random)
+            }
         }
         var customFields: [ReplyIOCustomField] = []
         if random.chance(0.4) {
@@ -166,7 +170,8 @@ enum ReplyIOSeed {
             customFields: customFields, sequences: [], listIDs: [], addingDate: created, createdAt: created,
             lastModifiedAt: created.addingTimeInterval(Double(Int.random(in: 1...400, using: &random)) * 3600))
         if contact.email == nil || random.chance(0.6) {
-            contact.linkedInURL = "https://www.linkedin.com/in/\(person.replacingOccurrences(of: ".", with: "-"))-\(position)"
+            contact.linkedInURL =
+                "https://www.linkedin.com/in/\(person.replacingOccurrences(of: ".", with: "-"))-\(position)"
         }
         if random.chance(0.15) {
             contact.linkedInSalesNavigatorURL = "https://www.linkedin.com/sales/profile/\(700_000 + position)"
@@ -194,10 +199,12 @@ enum ReplyIOSeed {
         let totalWeight = sequencePlans.reduce(0) { $0 + $1.weight }
         for _ in 0..<count {
             var pick = Int.random(in: 0..<totalWeight, using: &random)
-            guard let index = sequencePlans.firstIndex(where: { plan in
-                pick -= plan.weight
-                return pick < 0
-            }) else { return }
+            guard
+                let index = sequencePlans.firstIndex(where: { plan in
+                    pick -= plan.weight
+                    return pick < 0
+                })
+            else { return }
             let sequence = sequences[index]
             guard !contact.sequences.contains(where: { $0.sequenceID == sequence.id }) else { continue }
             let status: ReplyIOEnrollmentStatus
@@ -213,7 +220,8 @@ enum ReplyIOSeed {
             contact.sequences.append(
                 ReplyIOEnrollment(
                     sequenceID: sequence.id, status: status,
-                    currentStep: status == .finished ? sequence.stepCount : Int.random(in: 1...sequence.stepCount, using: &random),
+                    currentStep: status == .finished
+                        ? sequence.stepCount : Int.random(in: 1...sequence.stepCount, using: &random),
                     addingDate: added, emailAccountID: sequence.emailAccountID,
                     linkedInAccountID: sequence.linkedInAccountID))
         }
