@@ -1,15 +1,20 @@
 /// A contact as the vendor answers it, sequences and lists resolved to their names.
+///
+/// The documented answer has no `phone2` (only the request does): it is stored and shown in
+/// `GET /_sandbox/state`, not in API answers.
 struct ReplyIOContactAnswer: Encodable, Sendable {
     let contact: ReplyIOContact
     let sequences: [ReplyIOSequence]
     let lists: [ReplyIOList]
     let version: ReplyIOVersion
+    let showsPhone2: Bool
 
-    init(_ contact: ReplyIOContact, in state: ReplyIOState, version: ReplyIOVersion) {
+    init(_ contact: ReplyIOContact, in state: ReplyIOState, version: ReplyIOVersion, showsPhone2: Bool = false) {
         self.contact = contact
         sequences = state.sequences
         lists = state.lists
         self.version = version
+        self.showsPhone2 = showsPhone2
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -65,7 +70,7 @@ struct ReplyIOContactAnswer: Encodable, Sendable {
         try container.encode(contact.country, forKey: .country)
         try container.encode(contact.timeZoneID, forKey: .timeZoneId)
         try container.encode(contact.phone, forKey: .phone)
-        try container.encode(contact.phone2, forKey: .phone2)
+        if showsPhone2 { try container.encode(contact.phone2, forKey: .phone2) }
         try container.encode(version.spell(contact.phoneStatus.rawValue), forKey: .phoneStatus)
         try container.encode(contact.linkedInURL, forKey: .linkedInUrl)
         try container.encode(contact.linkedInSalesNavigatorURL, forKey: .linkedInSalesNavigatorUrl)

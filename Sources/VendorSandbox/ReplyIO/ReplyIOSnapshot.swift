@@ -1,5 +1,5 @@
 /// Everything the Reply.io sandbox stores, as `GET /_sandbox/state` shows it under `replyio`
-/// (enum words in the v4 spelling; API keys left out).
+/// (enum words in the v4 spelling, contacts with `phone2`; API keys left out).
 struct ReplyIOSnapshot: Encodable, Sendable {
     private struct User: Encodable {
         let id: Int
@@ -31,6 +31,6 @@ struct ReplyIOSnapshot: Encodable, Sendable {
         contactAccounts = state.contactAccounts.map { Account(id: $0.id, name: $0.name, domain: $0.domain) }
         sequences = state.sequences.map { ReplyIOSequenceAnswer($0, version: .v4) }
         lists = state.lists.map { List(id: $0.id, name: $0.name, isShared: $0.isShared) }
-        contacts = state.contacts.map { ReplyIOContactAnswer($0, in: state, version: .v4) }
+        contacts = state.contacts.map { ReplyIOContactAnswer($0, in: state, version: .v4, showsPhone2: true) }
     }
 }
