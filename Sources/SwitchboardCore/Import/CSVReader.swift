@@ -241,7 +241,10 @@ struct CSVScanner {
         }
         if !started {
             started = true
-            if chunkEnd >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { position = 3 }
+            if chunkEnd >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF {
+                position = 3
+                if position == chunkEnd { return try refill() }
+            }
         }
         return position < chunkEnd
     }

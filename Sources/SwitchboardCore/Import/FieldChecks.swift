@@ -33,7 +33,7 @@ public enum FieldChecks {
             previous = byte
             count += 1
         }
-        guard at > 0, at <= 64, count <= 254 else {
+        guard at > 0, at < count - 1, at <= 64, count <= 254 else {
             return "\"\(value)\" is not an email address (name@example.com)"
         }
         guard domainFine, labels >= 1, labelLength > 0, previous != UInt8(ascii: "-") else {
