@@ -8,7 +8,7 @@ import Testing
         try await withSandbox { _, client in
             let response = try await client.execute(uri: "/_sandbox/state", method: .get)
             #expect(response.status == .ok)
-            #expect(response.json.keys == ["anyreach"])
+            #expect(response.json.keys.contains("anyreach"), "each vendor's own tests check its key")
             let anyreach = try #require(response.json["anyreach"])
             #expect(
                 anyreach.keys == [

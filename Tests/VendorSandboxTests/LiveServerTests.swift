@@ -49,6 +49,7 @@ import Testing
         }
     }
 
+    /// The Anyreach accounts come first; each other vendor's tests check its own account.
     @Test func accountsFileNamesTheSeededAccounts() {
         let sandbox = Sandbox(options: .testing(), logger: quietLogger)
         let expected = """
@@ -73,8 +74,8 @@ import Testing
             default_country_code = "+1"
 
             """
-        #expect(sandbox.accountsFile(host: "127.0.0.1", port: 8089) == expected)
-        #expect(sandbox.accountsFile(host: "0.0.0.0", port: 8089) == expected)
+        #expect(sandbox.accountsFile(host: "127.0.0.1", port: 8089).hasPrefix(expected))
+        #expect(sandbox.accountsFile(host: "0.0.0.0", port: 8089).hasPrefix(expected))
         #expect(
             sandbox.accountsFile(host: "10.0.0.5", port: 9000).contains(#"base_url = "http://10.0.0.5:9000/anyreach""#))
     }
