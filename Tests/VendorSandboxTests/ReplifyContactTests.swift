@@ -93,7 +93,11 @@ import Testing
                 ])
             #expect(
                 response.json["errors"]?.array
-                    == [.object(["email": .string("gone@example.com"), "error": .string("Contact not found in campaign")])])
+                    == [
+                        .object([
+                            "email": .string("gone@example.com"), "error": .string("Contact not found in campaign"),
+                        ])
+                    ])
             let stored = try await client.replifyStoredContacts()
             #expect(!stored.contains { ["15550002222", "15550003333"].contains($0["phone"]?.string ?? "") })
         }
@@ -112,7 +116,8 @@ import Testing
                         "error": .string("Contact contains email and phone for two different existing contacts"),
                     ])
                 ])
-            #expect(try await client.replifyStoredContacts().filter { $0["email"]?.string == "one@example.com" }.count == 1)
+            #expect(
+                try await client.replifyStoredContacts().filter { $0["email"]?.string == "one@example.com" }.count == 1)
         }
     }
 
@@ -130,7 +135,9 @@ import Testing
                 #"{"phone": "+1 (555) 123-4567"}"#, #"{"phone": "+44 7700 900123"}"#, #"{"phone": "555.010.0199"}"#,
             ])
             #expect(
-                response.json["success"]?.array.map { $0["phone"]?.string } == ["15551234567", "447700900123", "5550100199"])
+                response.json["success"]?.array.map { $0["phone"]?.string } == [
+                    "15551234567", "447700900123", "5550100199",
+                ])
             let again = try await client.replifyContacts([#"{"phone": "15551234567", "firstName": "Ava"}"#])
             #expect(again.json["success"]?[0]?["action"]?.string == "updated", "matched by digits")
         }
@@ -145,7 +152,9 @@ import Testing
             #expect(response.json["message"]?.string == "Processed 1 contacts successfully, 2 failed")
             #expect(
                 response.json["errors"]?.array == [
-                    .object(["phone": .string("15550006666"), "error": .string("Invalid email address: not-an-address")]),
+                    .object([
+                        "phone": .string("15550006666"), "error": .string("Invalid email address: not-an-address"),
+                    ]),
                     .object(["error": .string("Invalid phone number: call me")]),
                 ])
             #expect(response.json["success"]?[0]?["email"]?.string == "fine@example.com")
@@ -179,7 +188,9 @@ import Testing
     @Test func emptyContactsAreProcessed() async throws {
         try await withSandbox { _, client in
             let response = try await client.replifyContacts([])
-            #expect(String(buffer: response.body) == #"{"errors":[],"message":"Processed 0 contacts successfully","success":[]}"#)
+            #expect(
+                String(buffer: response.body)
+                    == #"{"errors":[],"message":"Processed 0 contacts successfully","success":[]}"#)
         }
     }
 }

@@ -40,7 +40,8 @@ import Testing
             #expect(ignored.json["message"]?.string == "Processed 1 contacts successfully")
             #expect(try await client.replifyStoredContacts().allSatisfy { $0["email"]?.string != "ava@example.com" })
 
-            _ = try await client.replify(Replify.contacts(), body: try ReplifyExample.text("request.UpsertContacts.json"))
+            _ = try await client.replify(
+                Replify.contacts(), body: try ReplifyExample.text("request.UpsertContacts.json"))
             let updated = try await client.replify(Replify.contacts(), body: body)
             #expect(updated.json["success"]?[0]?["action"]?.string == "updated")
             #expect(updated.json["success"]?[0]?["email"]?.string == "ava@example.com")
@@ -53,7 +54,8 @@ import Testing
 
     @Test func removeContactRemovesAva() async throws {
         try await withSandbox { _, client in
-            _ = try await client.replify(Replify.contacts(), body: try ReplifyExample.text("request.UpsertContacts.json"))
+            _ = try await client.replify(
+                Replify.contacts(), body: try ReplifyExample.text("request.UpsertContacts.json"))
             let response = try await client.replify(
                 Replify.contacts(), body: try ReplifyExample.text("request.RemoveContact.json"))
             #expect(response.status == .ok)

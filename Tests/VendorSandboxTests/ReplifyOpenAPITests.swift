@@ -59,15 +59,19 @@ import Testing
             answers.append(
                 try await client.replify(Replify.contacts(), body: try ReplifyExample.text("request.\(example).json")))
         }
-        answers.append(try await client.replifyContacts([#"{"email": "john@example.com"}"#, #"{"phone": "15559876543"}"#]))
+        answers.append(
+            try await client.replifyContacts([#"{"email": "john@example.com"}"#, #"{"phone": "15559876543"}"#]))
         answers.append(
             try await client.replifyContacts([
                 #"{"email": "john@example.com", "phone": "+1 555 987 6543"}"#, #"{"firstName": "Nobody"}"#,
                 #"{"email": "bad address", "phone": "15550001111"}"#, #"{"phone": "12"}"#,
                 #"{"email": "done@example.com", "status": "completed"}"#,
             ]))
-        answers.append(try await client.replifyContacts([#"{"phone": "15559876543"}"#, #"{"email": "nope@example.com"}"#], action: "remove"))
-        answers.append(try await client.replify(Replify.contacts(), body: #"{"contacts": [{"email": "ava@example.com",}]}"#))
+        answers.append(
+            try await client.replifyContacts(
+                [#"{"phone": "15559876543"}"#, #"{"email": "nope@example.com"}"#], action: "remove"))
+        answers.append(
+            try await client.replify(Replify.contacts(), body: #"{"contacts": [{"email": "ava@example.com",}]}"#))
         answers.append(try await client.replify(Replify.contacts(), body: ""))
         answers.append(try await client.replify(Replify.contacts(), body: #"{"action": "upsert"}"#))
         answers.append(try await client.replify(Replify.contacts(), body: #"{"contacts": [], "action": "merge"}"#))
@@ -79,7 +83,8 @@ import Testing
             try await client.replify(
                 Replify.contacts(Replify.otherCampaign), key: Replify.limitedKey, body: #"{"contacts": []}"#))
         answers.append(
-            try await client.replify(Replify.contacts("00000000-0000-4000-8000-000000000000"), body: #"{"contacts": []}"#))
+            try await client.replify(
+                Replify.contacts("00000000-0000-4000-8000-000000000000"), body: #"{"contacts": []}"#))
         return answers.map { Exchange(status: Int($0.status.code), body: String(buffer: $0.body)) }
     }
 

@@ -43,8 +43,10 @@ import Testing
         (body(agent: "agent-7", messages: instructions), "Invalid field: agentId"),
         (#"{"contact": {"phoneNumber": "+15551234567"}, "callInstructions": "x"}"#, "Missing required field: agentId"),
         (#"{"agentId": "\#(agent)", "callInstructions": "x"}"#, "Missing required field: contact"),
-        (#"{"agentId": "\#(agent)", "contact": {"firstName": "Ada"}, "callInstructions": "x"}"#,
-         "Missing required field: contact.phoneNumber"),
+        (
+            #"{"agentId": "\#(agent)", "contact": {"firstName": "Ada"}, "callInstructions": "x"}"#,
+            "Missing required field: contact.phoneNumber"
+        ),
         (body(phone: "15551234567", messages: instructions), "Invalid field: contact.phoneNumber"),
         (body(phone: "+1 555 123 4567", messages: instructions), "Invalid field: contact.phoneNumber"),
         (body(phone: "+0123456789", messages: instructions), "Invalid field: contact.phoneNumber"),
@@ -53,8 +55,10 @@ import Testing
         (body(messages: #""introMessage": "Hi""#), "Missing required field: voicemailMessage"),
         (body(messages: #""voicemailMessage": "Bye""#), "Missing required field: introMessage"),
         (body(messages: #""callInstructions": "  ""#), "Missing message fields"),
-        (#"{"agentId": "\#(agent)", "contact": {"phoneNumber": "+15551234567"}, "metadata": [1], "callInstructions": "x"}"#,
-         "Invalid field: metadata"),
+        (
+            #"{"agentId": "\#(agent)", "contact": {"phoneNumber": "+15551234567"}, "metadata": [1], "callInstructions": "x"}"#,
+            "Invalid field: metadata"
+        ),
         ("[]", "Invalid request body"),
     ])
     func invalidCallsAreRefused(body: String, message: String) async throws {

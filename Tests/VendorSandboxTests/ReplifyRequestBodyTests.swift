@@ -37,7 +37,9 @@ import Testing
         #expect(ReplifyJSONSyntax.fault(in: body) == nil)
     }
 
-    @Test(arguments: [#"{"action": "upsert"}"#, #"{"contacts": null}"#, #"{"contacts": {"email": "a@example.com"}}"#, "[]", "42"])
+    @Test(arguments: [
+        #"{"action": "upsert"}"#, #"{"contacts": null}"#, #"{"contacts": {"email": "a@example.com"}}"#, "[]", "42",
+    ])
     func missingContactsIsTheDocumented400(body: String) async throws {
         try await withSandbox { _, client in
             let response = try await client.replify(Replify.contacts(), body: body)
@@ -53,7 +55,10 @@ import Testing
         (#"{"contacts": [], "action": "delete"}"#, "Invalid field: action"),
         (#"{"contacts": [42]}"#, "Invalid field: contacts[0]"),
         (#"{"contacts": [{"phone": 15551234567}]}"#, "Invalid field: contacts[0].phone"),
-        (#"{"contacts": [{"email": "a@example.com", "contactMetadata": "vip"}]}"#, "Invalid field: contacts[0].contactMetadata"),
+        (
+            #"{"contacts": [{"email": "a@example.com", "contactMetadata": "vip"}]}"#,
+            "Invalid field: contacts[0].contactMetadata"
+        ),
         (#"{"contacts": [], "externalIdValue": 1234}"#, "Invalid field: externalIdValue"),
     ])
     func wrongTypesAreRefusedWholeAndStoreNothing(body: String, message: String) async throws {

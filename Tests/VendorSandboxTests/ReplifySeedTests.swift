@@ -54,7 +54,9 @@ import Testing
             _ = try await client.replifyContacts([#"{"email": "temp@example.com"}"#])
             _ = try await client.replify(
                 "/outbound/call",
-                body: #"{"agentId": "5b0e7c3a-2f4d-4e6b-8a9c-1d2e3f4a5b6c", "contact": {"phoneNumber": "+15551234567"}, "callInstructions": "x"}"#)
+                body:
+                    #"{"agentId": "5b0e7c3a-2f4d-4e6b-8a9c-1d2e3f4a5b6c", "contact": {"phoneNumber": "+15551234567"}, "callInstructions": "x"}"#
+            )
             let changed = try await client.execute(uri: "/_sandbox/state", method: .get).json["replify"]
             #expect(changed != replify)
             _ = try await client.execute(uri: "/_sandbox/reset", method: .post)

@@ -35,7 +35,8 @@ extension TestClientProtocol {
     ) async throws -> TestResponse {
         let actionField = action.map { #", "action": "\#($0)""# } ?? ""
         return try await replify(
-            Replify.contacts(campaign), key: key, body: #"{"contacts": [\#(contacts.joined(separator: ","))]\#(actionField)}"#)
+            Replify.contacts(campaign), key: key,
+            body: #"{"contacts": [\#(contacts.joined(separator: ","))]\#(actionField)}"#)
     }
 
     /// The contacts `GET /_sandbox/state` shows in a Replify campaign.

@@ -23,7 +23,8 @@ extension ReplifyState {
         }
         let processed = request.contacts.count - answer.errors.count
         answer.message =
-            "Processed \(processed) contacts successfully" + (answer.errors.isEmpty ? "" : ", \(answer.errors.count) failed")
+            "Processed \(processed) contacts successfully"
+            + (answer.errors.isEmpty ? "" : ", \(answer.errors.count) failed")
         return answer
     }
 
@@ -34,7 +35,8 @@ extension ReplifyState {
         let email = input.email.flatMap(ReplifyIdentifiers.email)
         let phone = input.phone.flatMap(ReplifyIdentifiers.phone)
         func failure(_ reason: String) -> ReplifyContactFailure {
-            ReplifyContactFailure(item: ReplifyErrorItem(email: email, phone: email == nil ? phone : nil, error: reason))
+            ReplifyContactFailure(
+                item: ReplifyErrorItem(email: email, phone: email == nil ? phone : nil, error: reason))
         }
         if let raw = input.email, email == nil { throw failure("Invalid email address: \(raw)") }
         if let raw = input.phone, phone == nil { throw failure("Invalid phone number: \(raw)") }

@@ -43,7 +43,8 @@ struct ReplifyError: HTTPResponseError, Equatable {
 
     /// 400 for a body `JSON.parse` would refuse; `details` words it as Node does.
     static func invalidJSON(_ syntaxError: String) -> ReplifyError {
-        ReplifyError(status: .badRequest, message: "Invalid JSON in request body", details: "SyntaxError: " + syntaxError)
+        ReplifyError(
+            status: .badRequest, message: "Invalid JSON in request body", details: "SyntaxError: " + syntaxError)
     }
 
     static func badRequest(_ message: String, details: String) -> ReplifyError {

@@ -50,7 +50,9 @@ enum ReplifySeed {
             var metadata: [String: JSONValue] = [
                 "source": .string(["web_form", "import", "referral"].randomElement(using: &random)!)
             ]
-            if random.chance(0.5) { metadata["tier"] = .string(["trial", "pro", "team"].randomElement(using: &random)!) }
+            if random.chance(0.5) {
+                metadata["tier"] = .string(["trial", "pro", "team"].randomElement(using: &random)!)
+            }
             let status = Double.random(in: 0..<1, using: &random)
             let external = random.chance(0.3)
             return ReplifyContact(
@@ -65,8 +67,9 @@ enum ReplifySeed {
     /// `zoe.nunez.3@example.com`: the names folded to ASCII letters, `contact` when none are left.
     private static func email(first: String, last: String, number: Int) -> String {
         let parts = [first, last].map { name in
-            String(name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-                .unicodeScalars.filter { ("a"..."z").contains($0) }.map(Character.init))
+            String(
+                name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                    .unicodeScalars.filter { ("a"..."z").contains($0) }.map(Character.init))
         }.filter { !$0.isEmpty }
         return ((parts.isEmpty ? ["contact"] : parts) + ["\(number)"]).joined(separator: ".") + "@example.com"
     }

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Sends journaled changes to one account's vendor: splits each into the vendor's request
+/// size, keeps `settings.concurrency` requests in flight, retries what is safe
+/// (`SyncStateMachine`), and writes each batch's outcomes to the journal and the cache as
+/// its answer arrives, so a crash loses at most the batches in flight; replay resends them.
+///
+/// An error that is not a `VendorError` (cancellation, a database error) stops sending and
+/// leaves the entry `sending`: nothing is lost, replay picks it up.
+public struct SyncEngine: Sendable {
+    public let store: Store
+    public let client: any VendorClient
+    public let settings: SyncSettings
+    public let environment: SyncEnvironment
+
+    public init(
+        store: Store, client: any VendorClient, settings: SyncSettings? = nil, environment: SyncEnvironment = .live
+    ) {
+        self.store = store
+        self.client = client
+        self.settings = settings ?? .defaults(for: client.vendor)
+        self.environment = environment
+    }
+
+    /// Journals `change` (durably, before anything is sent), then sends it.
+    /// - Returns: the settled entry.
+    public func submit(_ change: Change) async throws -> JournalEntry {
+        let entry = try await store.journal.record(change, at: environment.now())
+        return try await send(entryID: entry.id!)
+    }
+
+    /// Sends whatever the entry has without an outcome, then settles it `done`, `partial`
+    /// or `failed`. An entry already settled is returned as it is.
+    public func send(entryID: Int64) async throws -> JournalEntry {
+        let journal = store.journal
+        guard let entry = try await journal.beginSending(entryID, at: environment.now()) else {
+            throw JournalError.noEntry(entryID)
+        }
+        guard entry.state == .sending else { return entry }
+        let batches: [SyncStateMachine.Batch]
+        if entry.action.campaignCommand != nil {
+            batches = [SyncStateMachine.Batch(number: 0, positions: [])]
+        } else {
+            // Deletes go one request per contact, so concurrency and pacing count each.
+            let size = entry.action == .delete ? 1 : client.maxContactsPerRequest
+            batches = SyncStateMachine.batches(positions: try await journal.unansweredPositions(entryID), size: size)
+        }
+        var machine = SyncStateMachine(batches: batches, concurrency: settings.concurrency, policy: settings.retry)
+        var pacer = RequestPacer(requestsPerSecond: settings.requestsPerSecond)
+        let reason: String? = try await withThrowingTaskGroup(of: Completion.self) { group in
+            var actions = machine.handle(.start)
+            while true {
+                for action in actions {
+                    switch action {
+                    case .send(let batch):
+                        let pause = pacer.reserve(now: environment.now().timeIntervalSince1970)
+                        group.addTask {
+                            try await environment.sleep(pause)
+                            do {
+                                return .answered(batch, try await perform(batch, of: entry))
+                            } catch let error as VendorError {
+                                return .failed(batch, error)
+                            }
+                        }
+                    case .wait(let number, let seconds):
+                        group.addTask {
+                            try await environment.sleep(seconds)
+                            return .waited(number)
+                        }
+                    case .giveUp(let batch, let reason):
+                        let rows = try await journal.rows(entryID, positions: batch.positions)
+                        let answers = rows.map { ContactAnswer(row: $0, result: .failed(reason: reason)) }
+                        try await journal.record(answers, of: entry, at: environment.now())
+                    case .finish(let reason):
+                        return reason
+                    }
+                }
+                guard let completion = try await group.next() else { return nil }
+                switch completion {
+                case .answered(let batch, let answers):
+                    try await journal.record(answers, of: entry, at: environment.now())
+                    actions = machine.handle(.answered(batch: batch.number))
+                case .failed(let batch, let error):
+                    actions = machine.handle(
+                        .failed(
+                            batch: batch.number, error: error, now: environment.now().timeIntervalSince1970,
+                            jitter: environment.jitter()))
+                case .waited(let number):
+                    actions = machine.handle(.waited(batch: number))
+                }
+            }
+        }
+        guard let settled = try await journal.settle(entryID, reason: reason, at: environment.now()) else {
+            throw JournalError.noEntry(entryID)
+        }
+        return settled
+    }
+
+    private enum Completion: Sendable {
+        case answered(SyncStateMachine.Batch, [ContactAnswer])
+        case failed(SyncStateMachine.Batch, VendorError)
+        case waited(Int)
+    }
+
+    /// Sends one batch and pairs each contact with its outcome.
+    private func perform(_ batch: SyncStateMachine.Batch, of entry: JournalEntry) async throws -> [ContactAnswer] {
+        if let command = entry.action.campaignCommand {
+            try await perform(command, campaignID: entry.campaignID)
+            return []
+        }
+        let rows = try await store.journal.rows(entry.id!, positions: batch.positions)
+        if let action = entry.action.upsertAction {
+            let report = try await client.upsert(
+                UpsertRequest(campaignID: entry.campaignID, action: action, partial: entry.partial, contacts: rows.map(\.contact)))
+            var answers = rows.map {
+                ContactAnswer(row: $0, result: .failed(reason: "the vendor's answer did not mention this contact"))
+            }
+            for outcome in report.outcomes where answers.indices.contains(outcome.index) {
+                answers[outcome.index].result = outcome.result
+                answers[outcome.index].vendorID = outcome.vendorID
+                answers[outcome.index].warnings = outcome.warnings
+            }
+            return answers
+        }
+        var answers: [ContactAnswer] = []
+        for row in rows {
+            answers.append(try await delete(row, campaignID: entry.campaignID))
+        }
+        return answers
+    }
+
+    /// Deletes by vendor id, else external id; a contact already gone is `ignored`.
+    private func delete(_ row: JournalContact, campaignID: String) async throws -> ContactAnswer {
+        guard let key = row.contact.vendorID ?? row.contact.externalID else {
+            return ContactAnswer(row: row, result: .failed(reason: "a contact is deleted by vendor id or external id; this one has neither"))
+        }
+        do {
+            try await client.deleteContact(campaignID: campaignID, contactID: key)
+            return ContactAnswer(row: row, result: .removed, vendorID: row.contact.vendorID)
+        } catch let error as VendorError where error.status == 404 {
+            return ContactAnswer(row: row, result: .ignored(reason: error.message))
+        } catch let error as VendorError where !RetryPolicy.isRetryable(error) {
+            return ContactAnswer(row: row, result: .failed(reason: error.description))
+        }
+    }
+
+    /// A lifecycle command; refused because the campaign is already where it was sent
+    /// (a replay of a command that went through) counts as done.
+    private func perform(_ command: CampaignCommand, campaignID: String) async throws {
+        do {
+            _ = try await client.perform(command, campaignID: campaignID)
+        } catch let error as VendorError where error.status == 400 || error.status == 409 {
+            let target: CampaignState =
+                switch command {
+                case .start: .active
+                case .pause: .paused
+                case .close: .closed
+                }
+            guard (try? await client.campaign(id: campaignID))?.state == target else { throw error }
+        }
+    }
+}
