@@ -42,8 +42,9 @@ func measure(_ name: String, _ body: () throws -> Int) rethrows {
     let wallUsed = Date().timeIntervalSince(wall)
     print(
         name.padding(toLength: 24, withPad: " ", startingAt: 0),
-        String(format: "%9d rows  %7.3f s wall  %7.3f s cpu  %6.3f µs cpu/row  %7.1f MB/s", count, wallUsed, cpuUsed,
-               cpuUsed / Double(count) * 1e6, Double(bytes) / wallUsed / 1e6))
+        String(
+            format: "%9d rows  %7.3f s wall  %7.3f s cpu  %6.3f µs cpu/row  %7.1f MB/s", count, wallUsed, cpuUsed,
+            cpuUsed / Double(count) * 1e6, Double(bytes) / wallUsed / 1e6))
 }
 
 print("file: \(rows) rows, \(bytes) bytes (\(bytes / rows) bytes per row)")

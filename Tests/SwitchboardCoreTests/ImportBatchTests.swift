@@ -7,7 +7,9 @@ import Testing
 
     @Test func csvRowsBecomeContactsInBatches() throws {
         var text = "external_id,first_name,Last Name,phone,mobile,plan\r\n"
-        for row in 1...25 { text += "crm-\(row),Ada,\"Lovelace, \"\"A\"\"\",(415) 555-01\(10 + row),415.555.0200,pro\r\n" }
+        for row in 1...25 {
+            text += "crm-\(row),Ada,\"Lovelace, \"\"A\"\"\",(415) 555-01\(10 + row),415.555.0200,pro\r\n"
+        }
         var options = anyreach
         options.batchSize = 10
         options.chunkSize = 7
@@ -35,7 +37,8 @@ import Testing
         #expect {
             try ContactImport(path: path, options: options)
         } throws: { error in
-            (error as? ImportProblem)?.description == "\(path):1: mapping names column \"Cell Phone\", which the header does not have (columns: \"email\", \"phone\")"
+            (error as? ImportProblem)?.description
+                == "\(path):1: mapping names column \"Cell Phone\", which the header does not have (columns: \"email\", \"phone\")"
         }
     }
 
@@ -43,7 +46,8 @@ import Testing
     @Test func malformedRowsDoNotStopTheFile() throws {
         let bytes =
             Array("phone,note\n4155550101,fine\n4155550102,5\" screen\n4155550103,a,extra\n4155550104,\"bad\"x\n".utf8)
-            + Array("4155550105,caf".utf8) + [0xE9] + Array("\n4155550106,\(String(repeating: "z", count: 1 << 20))\n".utf8)
+            + Array("4155550105,caf".utf8) + [0xE9]
+            + Array("\n4155550106,\(String(repeating: "z", count: 1 << 20))\n".utf8)
             + Array("4155550107,last\n4155550108,\"never closed\n4155550109,swallowed\n".utf8)
         let path = ImportFixture.file(bytes)
         let source = try ContactImport(path: path, options: anyreach)
@@ -67,7 +71,8 @@ import Testing
         #expect {
             try ContactImport(path: path, options: anyreach)
         } throws: { error in
-            (error as? ImportProblem)?.description == "\(path): the file is empty; a CSV import starts with a header row"
+            (error as? ImportProblem)?.description
+                == "\(path): the file is empty; a CSV import starts with a header row"
         }
     }
 

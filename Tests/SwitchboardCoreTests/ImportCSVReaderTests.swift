@@ -5,7 +5,8 @@ import Testing
 @Suite struct ImportCSVReaderTests {
     @Test func plainFieldsAndLineNumbers() throws {
         let records = try ImportFixture.records("a,b,c\n1,2,3\n")
-        #expect(records == [CSVRecord(line: 1, fields: ["a", "b", "c"]), CSVRecord(line: 2, fields: ["1", "2", "3"])])
+        #expect(
+            records == [CSVRecord(line: 1, fields: ["a", "b", "c"]), CSVRecord(line: 2, fields: ["1", "2", "3"])])
     }
 
     @Test func lastRecordWithoutLineBreak() throws {
@@ -13,8 +14,12 @@ import Testing
     }
 
     @Test func quotedFieldsHoldCommasDoubledQuotesAndLineBreaks() throws {
-        let records = try ImportFixture.records("name,note\n\"Lovelace, Ada\",\"she said \"\"hi\"\"\"\n\"two\nlines\",x\nnext,row\n")
-        #expect(records.map(\.fields) == [["name", "note"], ["Lovelace, Ada", "she said \"hi\""], ["two\nlines", "x"], ["next", "row"]])
+        let records = try ImportFixture.records(
+            "name,note\n\"Lovelace, Ada\",\"she said \"\"hi\"\"\"\n\"two\nlines\",x\nnext,row\n")
+        #expect(
+            records.map(\.fields) == [
+                ["name", "note"], ["Lovelace, Ada", "she said \"hi\""], ["two\nlines", "x"], ["next", "row"],
+            ])
         #expect(records.map(\.line) == [1, 2, 3, 5])
     }
 
@@ -29,7 +34,8 @@ import Testing
     }
 
     @Test func byteOrderMarkIsSkipped() throws {
-        let records = try ImportFixture.records([0xEF, 0xBB, 0xBF] + Array("email,phone\nx@y.z,1\n".utf8), chunkSize: 1)
+        let records = try ImportFixture.records(
+            [0xEF, 0xBB, 0xBF] + Array("email,phone\nx@y.z,1\n".utf8), chunkSize: 1)
         #expect(records.first?.fields == ["email", "phone"])
     }
 
@@ -44,12 +50,18 @@ import Testing
         let text = "id,note\r\n1,\"a quoted field, with \"\"quotes\"\"\r\nand a line break\"\r\n2,plain\r\n"
         let records = try ImportFixture.records(text, chunkSize: chunkSize)
         #expect(records == (try ImportFixture.records(text)))
-        #expect(records.map(\.fields) == [["id", "note"], ["1", "a quoted field, with \"quotes\"\r\nand a line break"], ["2", "plain"]])
+        #expect(
+            records.map(\.fields) == [
+                ["id", "note"], ["1", "a quoted field, with \"quotes\"\r\nand a line break"], ["2", "plain"],
+            ])
         #expect(records.map(\.line) == [1, 2, 4])
     }
 
     @Test func unicodeFieldsKeptWhole() throws {
-        #expect(try ImportFixture.records("名前,émoji\n山田,👩‍💻\n", chunkSize: 3).map(\.fields) == [["名前", "émoji"], ["山田", "👩‍💻"]])
+        #expect(
+            try ImportFixture.records("名前,émoji\n山田,👩‍💻\n", chunkSize: 3).map(\.fields) == [
+                ["名前", "émoji"], ["山田", "👩‍💻"],
+            ])
     }
 
     @Test func unterminatedQuoteAtEndOfFile() throws {
@@ -82,7 +94,10 @@ import Testing
 
     @Test func overlongAndTruncatedSequencesAreInvalid() throws {
         let records = try ImportFixture.records([0xC0, 0xAF, 0x0A, 0x61, 0xE2, 0x82, 0x0A])
-        #expect(records.map(\.problem) == [.invalidUTF8(field: 0, line: 1, byteOffset: 0), .invalidUTF8(field: 0, line: 2, byteOffset: 1)])
+        #expect(
+            records.map(\.problem) == [
+                .invalidUTF8(field: 0, line: 1, byteOffset: 0), .invalidUTF8(field: 0, line: 2, byteOffset: 1),
+            ])
     }
 
     @Test func megabyteFieldIsReportedWithoutBeingKept() throws {
@@ -94,7 +109,10 @@ import Testing
             records.append(record)
             largest = max(largest, reader.bufferCapacity)
         }
-        #expect(records.map(\.problem) == [nil, .fieldTooLarge(field: 1, limit: 65536), .fieldTooLarge(field: 1, limit: 65536), nil])
+        #expect(
+            records.map(\.problem) == [
+                nil, .fieldTooLarge(field: 1, limit: 65536), .fieldTooLarge(field: 1, limit: 65536), nil,
+            ])
         #expect(records.last?.fields == ["3", "4"])
         #expect(largest <= 4096 + 2 * 65536 + 8 * 1024)
     }
@@ -127,7 +145,8 @@ import Testing
         handle.seekToEndOfFile()
         var chunk: [UInt8] = []
         for row in 0..<200_000 {
-            chunk += "\(row),user\(row)@example.com,+1415555\(String(row % 10000)),\"note, \"\"quoted\"\"\nline two\"\n".utf8
+            chunk +=
+                "\(row),user\(row)@example.com,+1415555\(String(row % 10000)),\"note, \"\"quoted\"\"\nline two\"\n".utf8
             if row == 100_000 { chunk += "x,\(String(repeating: "y", count: 70_000)),z,w\n".utf8 }
             if chunk.count > 1 << 20 {
                 handle.write(Data(chunk))

@@ -5,7 +5,8 @@ import SwitchboardCore
 enum ImportFixture {
     /// Writes `bytes` to a new file in a fresh temporary folder and returns its path.
     static func file(_ bytes: [UInt8], name: String = "contacts.csv") -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-import-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "switchboard-import-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent(name).path
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
@@ -21,7 +22,10 @@ enum ImportFixture {
         try records(Array(text.utf8), chunkSize: chunkSize)
     }
 
-    static func records(_ bytes: [UInt8], chunkSize: Int = CSVReader.defaultChunkSize, maxFieldBytes: Int = CSVReader.defaultMaxFieldBytes)
+    static func records(
+        _ bytes: [UInt8], chunkSize: Int = CSVReader.defaultChunkSize,
+        maxFieldBytes: Int = CSVReader.defaultMaxFieldBytes
+    )
         throws -> [CSVRecord]
     {
         let reader = try CSVReader(path: file(bytes), chunkSize: chunkSize, maxFieldBytes: maxFieldBytes)

@@ -5,7 +5,8 @@ import Testing
 @Suite struct ImportJSONTests {
     private func batches(_ vendorFolder: String, _ example: String, vendor: Vendor) throws -> [ImportBatch] {
         let text = String(decoding: try VendorExamples.bytes(vendorFolder, example), as: UTF8.self)
-        return try ImportFixture.batches(text, name: "body.json", options: ImportOptions(vendor: vendor, defaultCountryCode: "+1"))
+        return try ImportFixture.batches(
+            text, name: "body.json", options: ImportOptions(vendor: vendor, defaultCountryCode: "+1"))
     }
 
     @Test func anyreachBulkAddBody() throws {
@@ -20,7 +21,8 @@ import Testing
     }
 
     @Test func anyreachContactWithOverrides() throws {
-        let contact = try #require(try batches("anyreach", "request.contact-with-overrides.json", vendor: .anyreach).first?.contacts.first)
+        let contact = try #require(
+            try batches("anyreach", "request.contact-with-overrides.json", vendor: .anyreach).first?.contacts.first)
         #expect(contact.externalID == "crm-4821")
         #expect(contact.phoneNumbers == ["+14155550101", "+14155550102"])
         #expect(contact.timezone == "America/Los_Angeles")
@@ -30,7 +32,8 @@ import Testing
     }
 
     @Test func replifyUpsertBody() throws {
-        let contact = try #require(try batches("replify", "request.UpsertContacts.json", vendor: .replify).first?.contacts.first)
+        let contact = try #require(
+            try batches("replify", "request.UpsertContacts.json", vendor: .replify).first?.contacts.first)
         #expect(
             contact
                 == Contact(
@@ -39,17 +42,20 @@ import Testing
     }
 
     @Test func replifyExternalIDsPerContactAndAtTheRoot() throws {
-        let perContact = try #require(try batches("replify", "request.UpsertWithExternalIds.json", vendor: .replify).first)
+        let perContact = try #require(
+            try batches("replify", "request.UpsertWithExternalIds.json", vendor: .replify).first)
         #expect(perContact.contacts.map(\.externalID) == ["1234", "5678"])
         #expect(perContact.contacts.map { $0.data["externalIdKey"] } == [.string("hubspotId"), .string("hubspotId")])
-        let root = try #require(try batches("replify", "request.UpsertWithExternalIdsRoot.json", vendor: .replify).first)
+        let root = try #require(
+            try batches("replify", "request.UpsertWithExternalIdsRoot.json", vendor: .replify).first)
         #expect(root.contacts.map(\.externalID) == ["1234"])
         #expect(root.contacts.first?.data["externalIdKey"] == .string("hubspotId"))
     }
 
     @Test func replifyActionAndStatus() throws {
         let path = ImportFixture.file(
-            String(decoding: try VendorExamples.bytes("replify", "request.UpdateOnlyContacts.json"), as: UTF8.self), name: "b.json")
+            String(decoding: try VendorExamples.bytes("replify", "request.UpdateOnlyContacts.json"), as: UTF8.self),
+            name: "b.json")
         let source = try ContactImport(path: path, options: ImportOptions(vendor: .replify))
         #expect(source.requestedAction == .updateOnly)
         let contact = try #require(try source.nextBatch()?.contacts.first)
@@ -70,7 +76,8 @@ import Testing
     }
 
     @Test func replyIOCreateBody() throws {
-        let contact = try #require(try batches("replyio", "request.create-contact.json", vendor: .replyio).first?.contacts.first)
+        let contact = try #require(
+            try batches("replyio", "request.create-contact.json", vendor: .replyio).first?.contacts.first)
         #expect(contact.email == "john.doe@company.com")
         #expect(contact.phoneNumbers == ["+14155550123"])
         #expect(
@@ -91,8 +98,16 @@ import Testing
               {"firstName": "C", "phone": {"n": 1}}
             ]
             """
-        let batch = try #require(try ImportFixture.batches(text, name: "c.json", options: ImportOptions(vendor: .anyreach, defaultCountryCode: "+1")).first)
-        #expect(batch.contacts == [Contact(firstName: "A", email: "a@example.com", phoneNumbers: ["+14155550101"], data: ["tier": .string("gold")])])
+        let batch = try #require(
+            try ImportFixture.batches(
+                text, name: "c.json", options: ImportOptions(vendor: .anyreach, defaultCountryCode: "+1")
+            ).first)
+        #expect(
+            batch.contacts == [
+                Contact(
+                    firstName: "A", email: "a@example.com", phoneNumbers: ["+14155550101"],
+                    data: ["tier": .string("gold")])
+            ])
         #expect(batch.rowNumbers == [2])
         #expect(batch.problems.map(\.line) == [3, 4, 6])
         #expect(batch.problems.map(\.column) == [nil, "email", "phone"])
@@ -102,10 +117,12 @@ import Testing
 
     @Test func brokenAndEmptyJSON() throws {
         #expect(throws: ImportProblem.self) {
-            try ContactImport(path: ImportFixture.file("[{\"email\": ", name: "x.json"), options: ImportOptions(vendor: .replify))
+            try ContactImport(
+                path: ImportFixture.file("[{\"email\": ", name: "x.json"), options: ImportOptions(vendor: .replify))
         }
         #expect {
-            try ContactImport(path: ImportFixture.file("  \n", name: "x.json"), options: ImportOptions(vendor: .replify))
+            try ContactImport(
+                path: ImportFixture.file("  \n", name: "x.json"), options: ImportOptions(vendor: .replify))
         } throws: { error in
             (error as? ImportProblem)?.reason == "the file is empty; expected a JSON array of contacts"
         }

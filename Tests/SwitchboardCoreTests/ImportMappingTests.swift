@@ -17,11 +17,14 @@ import Testing
     }
 
     @Test func unmappedAndNamelessColumnsGoToData() throws {
-        #expect(try ColumnMapping(header: [" Plan ", "", "telephone"]).fields == [.data("Plan"), .data("column 2"), .phone])
+        #expect(
+            try ColumnMapping(header: [" Plan ", "", "telephone"]).fields == [.data("Plan"), .data("column 2"), .phone])
     }
 
     @Test func explicitMappingOverridesAutoMapping() throws {
-        let overrides = try ColumnOverrides(parsing: ["Work=phone", "phone=data", "id=external_id", "Notes=data.memo", "junk=skip"])
+        let overrides = try ColumnOverrides(parsing: [
+            "Work=phone", "phone=data", "id=external_id", "Notes=data.memo", "junk=skip",
+        ])
         let mapping = try ColumnMapping(header: ["phone", "work", "ID", "notes", "junk"], overrides: overrides)
         #expect(mapping.fields == [.data("phone"), .phone, .externalID, .data("memo"), .skip])
     }
@@ -50,7 +53,8 @@ import Testing
         #expect(throws: ImportMappingError.duplicateField(.email, columns: ["email", "Email Address"])) {
             try ColumnMapping(header: ["email", "Email Address"])
         }
-        let fixed = try ColumnMapping(header: ["email", "Email Address"], overrides: try ColumnOverrides(parsing: ["Email Address=skip"]))
+        let fixed = try ColumnMapping(
+            header: ["email", "Email Address"], overrides: try ColumnOverrides(parsing: ["Email Address=skip"]))
         #expect(fixed.fields == [.email, .skip])
     }
 }

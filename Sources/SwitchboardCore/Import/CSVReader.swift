@@ -32,7 +32,8 @@ public final class CSVReader {
     ) throws {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw ImportProblem(file: path, line: 0, reason: "cannot open the file: \(String(cString: strerror(errno)))")
+            throw ImportProblem(
+                file: path, line: 0, reason: "cannot open the file: \(String(cString: strerror(errno)))")
         }
         self.path = path
         scanner = CSVScanner(
@@ -231,7 +232,8 @@ struct CSVScanner {
             let count = read(descriptor, chunk + chunkEnd, wanted - chunkEnd)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ImportProblem(file: path, line: line, reason: "cannot read the file: \(String(cString: strerror(errno)))")
+                throw ImportProblem(
+                    file: path, line: line, reason: "cannot read the file: \(String(cString: strerror(errno)))")
             }
             if count == 0 {
                 atEndOfFile = true
@@ -305,7 +307,9 @@ struct CSVScanner {
                 let offset = Self.firstInvalidUTF8(in: bytes)
                 let before = UnsafeBufferPointer(start: record, count: start + offset)
                 let badLine = recordLine + before.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-                return CSVRecord(line: recordLine, fields: [], problem: .invalidUTF8(field: index, line: badLine, byteOffset: offset))
+                return CSVRecord(
+                    line: recordLine, fields: [], problem: .invalidUTF8(field: index, line: badLine, byteOffset: offset)
+                )
             }
             start = end
         }

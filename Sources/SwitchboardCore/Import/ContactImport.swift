@@ -49,7 +49,8 @@ public final class ContactImport {
                 throw ImportProblem(file: path, line: 0, reason: "\(error)")
             }
             guard let header else {
-                throw ImportProblem(file: path, line: 0, reason: "the file is empty; a CSV import starts with a header row")
+                throw ImportProblem(
+                    file: path, line: 0, reason: "the file is empty; a CSV import starts with a header row")
             }
             if let problem = header.problem {
                 throw ImportProblem(file: path, line: header.line, reason: "the header row: " + problem.reason)

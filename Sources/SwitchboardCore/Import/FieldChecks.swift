@@ -57,7 +57,8 @@ public enum FieldChecks {
 
     private static func isForbiddenInEmail(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0...0x20, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+        case 0...0x20, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: "["),
             UInt8(ascii: "]"), UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
             UInt8(ascii: "\""):
             true
@@ -66,7 +67,8 @@ public enum FieldChecks {
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }
 
@@ -103,7 +105,9 @@ enum ISO8601Time {
             }
         }
         if skip(UInt8(ascii: "Z")) || skip(UInt8(ascii: "z")) { return index == bytes.count }
-        guard skip(UInt8(ascii: "+")) || skip(UInt8(ascii: "-")), let zoneHour = number(2), zoneHour <= 23 else { return false }
+        guard skip(UInt8(ascii: "+")) || skip(UInt8(ascii: "-")), let zoneHour = number(2), zoneHour <= 23 else {
+            return false
+        }
         _ = skip(UInt8(ascii: ":"))
         guard let zoneMinute = number(2), zoneMinute <= 59 else { return false }
         return index == bytes.count

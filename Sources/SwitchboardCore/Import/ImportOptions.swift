@@ -39,7 +39,8 @@ public struct ImportOptions: Sendable {
     /// Options for `account`: its vendor and default country code.
     public init(account: Account, overrides: ColumnOverrides = ColumnOverrides(), batchSize: Int = 1000) {
         self.init(
-            vendor: account.vendor, defaultCountryCode: account.defaultCountryCode, overrides: overrides, batchSize: batchSize)
+            vendor: account.vendor, defaultCountryCode: account.defaultCountryCode, overrides: overrides,
+            batchSize: batchSize)
     }
 }
 

@@ -90,7 +90,8 @@ public struct ImportValidation: Sendable {
                 let isID: Bool
                 switch item {
                 case .number(let number): isID = number.rounded() == number
-                case .object(let fields): isID = fields["id"].map { if case .number = $0 { true } else { false } } ?? false
+                case .object(let fields):
+                    isID = fields["id"].map { if case .number = $0 { true } else { false } } ?? false
                 default: isID = false
                 }
                 if !isID {

@@ -20,7 +20,9 @@ struct JSONContacts {
         guard size <= Self.maxBytes else {
             throw ImportProblem(
                 file: path, line: 0,
-                reason: "the JSON file is \(size) bytes; JSON imports are read whole and limited to \(Self.maxBytes) bytes (use CSV)")
+                reason:
+                    "the JSON file is \(size) bytes; JSON imports are read whole and limited to \(Self.maxBytes) bytes (use CSV)"
+            )
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportProblem(file: path, line: 0, reason: "cannot read the file")
@@ -54,13 +56,16 @@ struct JSONContacts {
         case .object:
             elements = [document]
         default:
-            throw ImportProblem(file: file, line: 0, reason: "expected a JSON array of contacts or a vendor request body")
+            throw ImportProblem(
+                file: file, line: 0, reason: "expected a JSON array of contacts or a vendor request body")
         }
         drafts = elements.enumerated().map { index, element in
             let line = index < lines.count ? lines[index] : 1
             guard case .object(var fields) = element else {
                 var draft = ContactDraft(line: line)
-                draft.problems.append(ImportProblem(file: file, line: line, reason: "a contact must be a JSON object, not \(element.jsonText)"))
+                draft.problems.append(
+                    ImportProblem(
+                        file: file, line: line, reason: "a contact must be a JSON object, not \(element.jsonText)"))
                 return draft
             }
             for (key, value) in inherited where fields[key] == nil { fields[key] = value }
@@ -82,13 +87,15 @@ struct JSONContacts {
             if requestKeys.contains(key) { continue }
             if containers.contains(key) {
                 guard case .object(let members) = value else {
-                    draft.problems.append(ImportProblem(file: file, line: line, column: key, reason: "\"\(key)\" must be an object"))
+                    draft.problems.append(
+                        ImportProblem(file: file, line: line, column: key, reason: "\"\(key)\" must be an object"))
                     continue
                 }
                 nested.merge(members) { first, _ in first }
             } else if key == "customFields" {
                 guard case .array(let items) = value else {
-                    draft.problems.append(ImportProblem(file: file, line: line, column: key, reason: "\"customFields\" must be an array"))
+                    draft.problems.append(
+                        ImportProblem(file: file, line: line, column: key, reason: "\"customFields\" must be an array"))
                     continue
                 }
                 for case .object(let item) in items {
@@ -123,7 +130,9 @@ struct JSONContacts {
         return draft
     }
 
-    private static func put(_ value: JSONValue, into field: ContactField, key: String, draft: inout ContactDraft, file: String) {
+    private static func put(
+        _ value: JSONValue, into field: ContactField, key: String, draft: inout ContactDraft, file: String
+    ) {
         switch (field, value) {
         case (_, .null):
             return
@@ -137,7 +146,8 @@ struct JSONContacts {
             draft.set(field, text: value.description, column: key)
         default:
             draft.problems.append(
-                ImportProblem(file: file, line: draft.line, column: key, reason: "expected text, found \(value.jsonText)"))
+                ImportProblem(
+                    file: file, line: draft.line, column: key, reason: "expected text, found \(value.jsonText)"))
         }
     }
 

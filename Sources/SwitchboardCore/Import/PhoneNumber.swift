@@ -24,11 +24,14 @@ public enum PhoneNumber {
             digits.removeFirst(2)
         }
         if !international {
-            let code = Array((defaultCountryCode ?? "").utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            let code = Array(
+                (defaultCountryCode ?? "").utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
             guard !code.isEmpty else { throw .noCountryCode(raw) }
             if code == [UInt8(ascii: "1")] {
                 if digits.count == 11 && digits[0] == UInt8(ascii: "1") { digits.removeFirst() }
-                guard digits.count == 10 else { throw .wrongLength(raw, "+1 national numbers have 10 digits; this has \(digits.count)") }
+                guard digits.count == 10 else {
+                    throw .wrongLength(raw, "+1 national numbers have 10 digits; this has \(digits.count)")
+                }
             } else if digits[0] == UInt8(ascii: "0") {
                 digits.removeFirst()
             }
@@ -37,8 +40,12 @@ public enum PhoneNumber {
         if digits[0] == UInt8(ascii: "1") && digits.count != 11 {
             throw .wrongLength(raw, "+1 numbers have 10 digits after the country code; this has \(digits.count - 1)")
         }
-        guard digits.count <= 15 else { throw .wrongLength(raw, "E.164 numbers have at most 15 digits; this has \(digits.count)") }
-        guard digits.count >= 7 else { throw .wrongLength(raw, "too short for a phone number (\(digits.count) digits)") }
+        guard digits.count <= 15 else {
+            throw .wrongLength(raw, "E.164 numbers have at most 15 digits; this has \(digits.count)")
+        }
+        guard digits.count >= 7 else {
+            throw .wrongLength(raw, "too short for a phone number (\(digits.count) digits)")
+        }
         return "+" + String(decoding: digits, as: UTF8.self)
     }
 }
