@@ -4,13 +4,13 @@ import Foundation
 /// email syntax, phone numbers in E.164 with the account's default country code, a status
 /// the vendor takes, an IANA time zone, an ISO 8601 `scheduled_at`, tags the vendor can
 /// use, and what the vendor needs to identify a contact.
-public struct ImportValidation: Sendable {
-    public var vendor: Vendor
+struct ImportValidation: Sendable {
+    var vendor: Vendor
     /// The account's `default_country_code`, for national phone numbers.
-    public var defaultCountryCode: String?
+    var defaultCountryCode: String?
     private var zones: [String: Bool] = [:]
 
-    public init(vendor: Vendor, defaultCountryCode: String?) {
+    init(vendor: Vendor, defaultCountryCode: String?) {
         self.vendor = vendor
         self.defaultCountryCode = defaultCountryCode
     }
