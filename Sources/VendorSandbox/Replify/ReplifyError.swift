@@ -26,8 +26,7 @@ struct ReplifyError: HTTPResponseError, Equatable {
     /// The error for any status, its code the reason phrase in capitals (`TOO_MANY_REQUESTS`).
     init(status: HTTPResponse.Status, message: String, details: String? = nil) {
         self.status = status
-        self.code = status.reasonPhrase.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
-            .reduce(into: "") { $0.append($1) }
+        self.code = String(status.reasonPhrase.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
         self.message = message
         self.details = details
     }
