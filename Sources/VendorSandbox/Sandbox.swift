@@ -51,6 +51,9 @@ public struct Sandbox: Sendable {
     /// Every imitated vendor, each mounted under `/<name>`.
     var vendors: [any SimulatedVendor] { [anyreach, replify, campaignLark, replyIO] }
 
+    /// The route prefix of every imitated vendor (`anyreach`, `replify`, ...), in serving order.
+    public var vendorPrefixes: [String] { vendors.map(\.name) }
+
     /// The routes of every vendor plus `/_sandbox`, with faults on vendor routes only.
     func buildRouter() -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)

@@ -9,9 +9,8 @@ struct SandboxCommand: AsyncParsableCommand {
         commandName: "sandbox",
         abstract: "Run the vendor sandbox: a local server that speaks the vendors' APIs.",
         discussion: """
-            Serves the vendors' documented routes under /anyreach (and, as they are added, /replify, \
-            /campaignlark, /replyio), with seeded demo data, a simulated dialer and fault injection. \
-            Nothing reaches the real vendors.
+            Serves the vendors' documented routes under /anyreach, /replify, /campaignlark and /replyio, \
+            with seeded demo data, a simulated dialer and fault injection. Nothing reaches the real vendors.
 
             Example:
               switchboard sandbox --port 8089 --seed 7 --faults 500:0.1,429:0.05,latency:20ms \\
@@ -66,7 +65,8 @@ struct SandboxCommand: AsyncParsableCommand {
         let writeConfig = self.writeConfig
         try await sandbox.run { port in
             let accounts = sandbox.accountsFile(host: host, port: port)
-            print("Vendor sandbox listening on http://\(host):\(port)  (Anyreach at /anyreach)")
+            let prefixes = sandbox.vendorPrefixes.map { "/\($0)" }.joined(separator: " ")
+            print("Vendor sandbox listening on http://\(host):\(port)  (vendors at \(prefixes))")
             if let writeConfig {
                 do {
                     try SecureFile.write(accounts, to: writeConfig)
