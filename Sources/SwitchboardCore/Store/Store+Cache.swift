@@ -17,10 +17,11 @@ extension Store {
     /// Caches contacts a vendor listing showed, replacing any row under another of their keys.
     public func saveContacts(_ contacts: [Contact], account: String, campaignID: String, seenAt: Date) async throws {
         try await pool.write { db in
+            let encoder = JSONEncoder()
             for contact in contacts {
                 var row = CachedContact(account: account, campaignID: campaignID, contact: contact)
                 row.lastSeenAt = seenAt
-                try row.replacingOtherKeys(db)
+                try row.write(db, encoder: encoder)
             }
         }
     }
@@ -88,17 +89,5 @@ extension DerivableRequest<CachedContact> {
     /// The contacts of one campaign of one account.
     public func inCampaign(account: String, campaignID: String) -> Self {
         filter(CachedContact.Columns.account == account && CachedContact.Columns.campaignID == campaignID)
-    }
-}
-
-extension CachedContact {
-    /// Saves the row, first deleting rows of the same contact cached under its other keys.
-    func replacingOtherKeys(_ db: Database) throws {
-        let others = Self.keys(for: contact).filter { $0 != key }
-        if !others.isEmpty {
-            try CachedContact.all().inCampaign(account: account, campaignID: campaignID)
-                .filter(others.contains(Columns.key)).deleteAll(db)
-        }
-        try save(db)
     }
 }

@@ -72,6 +72,10 @@ enum StoreMigrations {
                 t.primaryKey(["entryID", "position"])
             }
         }
+        migrator.registerMigration("v2 contact lookups") { db in
+            try db.create(index: "contact_byVendorID", on: "contact", columns: ["account", "campaignID", "vendorID"])
+            try db.create(index: "contact_byExternalID", on: "contact", columns: ["account", "campaignID", "externalID"])
+        }
         return migrator
     }
 }

@@ -46,17 +46,18 @@ extension Journal {
     func record(_ answers: [ContactAnswer], of entry: JournalEntry, at date: Date) async throws {
         guard let id = entry.id else { return }
         try await store.pool.write { db in
+            let encoder = JSONEncoder()
+            let update = try db.cachedStatement(
+                sql: "UPDATE journalContact SET outcome = ?, vendorID = ?, message = ?, answeredAt = ? WHERE entryID = ? AND position = ?")
             var failed = 0
             for answer in answers {
-                var row = answer.row
-                row.outcome = answer.result.word
-                row.vendorID = answer.vendorID ?? row.contact.vendorID
                 let words = [answer.result.reason].compactMap { $0 } + answer.warnings
-                row.message = words.isEmpty ? nil : words.joined(separator: "; ")
-                row.answeredAt = date
-                try row.update(db)
+                let message = words.isEmpty ? nil : words.joined(separator: "; ")
+                var contact = answer.row.contact
+                contact.vendorID = answer.vendorID ?? contact.vendorID
+                try update.execute(arguments: [answer.result.word, contact.vendorID, message, date, id, answer.row.position])
                 if answer.result.isFailure { failed += 1 }
-                try Self.cache(row, of: entry, at: date, db)
+                try Self.cache(contact, result: answer.result, message: message, of: entry, at: date, db, encoder: encoder)
             }
             try JournalEntry.filter(key: id).updateAll(
                 db, JournalEntry.Columns.answeredCount += answers.count, JournalEntry.Columns.failedCount += failed,
@@ -85,31 +86,23 @@ extension Journal {
     /// Keeps the cache in step with an answer: sent contacts are cached with the vendor's
     /// answer, removed ones dropped; a refused or ignored contact only updates a row that
     /// exists, so it never appears in a campaign it is not in.
-    private static func cache(_ row: JournalContact, of entry: JournalEntry, at date: Date, _ db: Database) throws {
-        guard let result = row.result else { return }
-        var contact = row.contact
-        contact.vendorID = row.vendorID ?? contact.vendorID
-        var cached = CachedContact(account: entry.account, campaignID: entry.campaignID, contact: contact)
+    private static func cache(
+        _ contact: Contact, result: UpsertOutcome.Result, message: String?, of entry: JournalEntry, at date: Date,
+        _ db: Database, encoder: JSONEncoder
+    ) throws {
         switch (entry.action, result) {
         case (.remove, .removed), (.remove, .ignored), (.delete, .removed), (.delete, .ignored):
-            try CachedContact.all().inCampaign(account: entry.account, campaignID: entry.campaignID)
-                .filter(CachedContact.keys(for: contact).contains(CachedContact.Columns.key)).deleteAll(db)
+            try CachedContact.delete(contact, account: entry.account, campaignID: entry.campaignID, db)
         case (_, .created), (_, .updated), (_, .upserted):
-            if let existing = try CachedContact.all().inCampaign(account: entry.account, campaignID: entry.campaignID)
-                .filter(CachedContact.keys(for: contact).contains(CachedContact.Columns.key)).fetchOne(db)
-            {
-                cached.lastSeenAt = existing.lastSeenAt
-            }
-            cached.lastSentAt = date
-            cached.lastResult = result.word
-            cached.lastMessage = row.message
-            try cached.replacingOtherKeys(db)
+            var row = CachedContact(account: entry.account, campaignID: entry.campaignID, contact: contact)
+            row.lastSentAt = date
+            row.lastResult = result.word
+            row.lastMessage = message
+            try row.write(db, encoder: encoder)
         default:
-            try CachedContact.all().inCampaign(account: entry.account, campaignID: entry.campaignID)
-                .filter(CachedContact.keys(for: contact).contains(CachedContact.Columns.key))
-                .updateAll(
-                    db, CachedContact.Columns.lastSentAt.set(to: date), CachedContact.Columns.lastResult.set(to: result.word),
-                    CachedContact.Columns.lastMessage.set(to: row.message))
+            try CachedContact.noteAnswer(
+                contact, result: result.word, message: message, at: date, account: entry.account,
+                campaignID: entry.campaignID, db)
         }
     }
 }
