@@ -10,6 +10,6 @@ struct Switchboard: AsyncParsableCommand {
             Accounts are read from $SWITCHBOARD_CONFIG, else $XDG_CONFIG_HOME/switchboard/config.toml, \
             else ~/.config/switchboard/config.toml.
             """,
-        subcommands: [SandboxCommand.self]
+        subcommands: [SandboxCommand.self, JournalCommand.self]
     )
 }
