@@ -52,7 +52,8 @@ struct JournalCommand: AsyncParsableCommand {
             for entry in report.settled {
                 let counts = try await store.journal.outcomeCounts(of: entry.id!)
                 let outcomes = counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", ")
-                var line = "#\(entry.id!) \(entry.account) \(entry.campaignID) \(entry.action.rawValue): \(entry.state.rawValue)"
+                var line =
+                    "#\(entry.id!) \(entry.account) \(entry.campaignID) \(entry.action.rawValue): \(entry.state.rawValue)"
                 if !outcomes.isEmpty { line += " (\(outcomes))" }
                 if let reason = entry.reason { line += " — \(reason)" }
                 print(line)

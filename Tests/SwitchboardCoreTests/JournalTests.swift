@@ -9,7 +9,9 @@ import Testing
         try await withTemporaryStore { store, _ in
             let at = Date(timeIntervalSince1970: 1_700_000_000)
             let entry = try await store.journal.record(
-                Change(account: "acme", campaignID: "spring", action: .upsert, contacts: sampleContacts(3), idempotencyKey: "k1"),
+                Change(
+                    account: "acme", campaignID: "spring", action: .upsert, contacts: sampleContacts(3),
+                    idempotencyKey: "k1"),
                 at: at)
             #expect(entry.id != nil)
             #expect(entry.state == .pending)
@@ -25,7 +27,9 @@ import Testing
 
     @Test func theSameIdempotencyKeyIsRecordedOnce() async throws {
         try await withTemporaryStore { store, _ in
-            let change = Change(account: "acme", campaignID: "spring", action: .upsert, contacts: sampleContacts(2), idempotencyKey: "same")
+            let change = Change(
+                account: "acme", campaignID: "spring", action: .upsert, contacts: sampleContacts(2),
+                idempotencyKey: "same")
             let first = try await store.journal.record(change)
             let second = try await store.journal.record(change)
             #expect(first.id == second.id)
@@ -36,7 +40,8 @@ import Testing
 
     @Test func appendsGrowAPendingEntryOnly() async throws {
         try await withTemporaryStore { store, _ in
-            let entry = try await store.journal.record(Change(account: "a", campaignID: "c", action: .upsert, contacts: sampleContacts(2)))
+            let entry = try await store.journal.record(
+                Change(account: "a", campaignID: "c", action: .upsert, contacts: sampleContacts(2)))
             try await store.journal.append(sampleContacts(3, prefix: "more"), to: entry.id!)
             let rows = try await store.journal.contacts(of: entry.id!, after: 1, limit: 10)
             #expect(rows.map(\.position) == [2, 3, 4])
@@ -53,7 +58,8 @@ import Testing
     @Test func unsettledEntriesArePendingOrSendingForTheAccount() async throws {
         try await withTemporaryStore { store, _ in
             let a = try await store.journal.record(Change(account: "a", campaignID: "c", action: .pause))
-            let b = try await store.journal.record(Change(account: "b", campaignID: "c", action: .upsert, contacts: sampleContacts(1)))
+            let b = try await store.journal.record(
+                Change(account: "b", campaignID: "c", action: .upsert, contacts: sampleContacts(1)))
             let c = try await store.journal.record(Change(account: "a", campaignID: "c", action: .start))
             _ = try await store.journal.beginSending(b.id!, at: Date())
             _ = try await store.journal.settle(c.id!, reason: nil, at: Date())
@@ -73,7 +79,8 @@ import Testing
 
     @Test func outcomeWordsRoundTrip() {
         let results: [UpsertOutcome.Result] = [
-            .created, .updated, .upserted, .removed, .ignored(reason: "exists"), .ignored(reason: nil), .failed(reason: "bad phone"),
+            .created, .updated, .upserted, .removed, .ignored(reason: "exists"), .ignored(reason: nil),
+            .failed(reason: "bad phone"),
         ]
         for result in results {
             #expect(UpsertOutcome.Result(word: result.word, message: result.reason) == result)

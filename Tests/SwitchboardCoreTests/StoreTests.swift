@@ -8,9 +8,11 @@ import Testing
 /// observation and paging.
 @Suite struct StoreTests {
     @Test func dataDirectoryFollowsTheEnvironment() {
-        #expect(DataDirectory.path(environment: ["SWITCHBOARD_DATA": "/d", "XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/d")
+        #expect(
+            DataDirectory.path(environment: ["SWITCHBOARD_DATA": "/d", "XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/d")
         #expect(DataDirectory.path(environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/x/switchboard")
-        #expect(DataDirectory.path(environment: ["SWITCHBOARD_DATA": "", "HOME": "/h"]) == "/h/.local/share/switchboard")
+        #expect(
+            DataDirectory.path(environment: ["SWITCHBOARD_DATA": "", "HOME": "/h"]) == "/h/.local/share/switchboard")
     }
 
     @Test func migrationsCreateTheNamedTables() async throws {
@@ -30,14 +32,16 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let first = try Store.open(directory: directory.path)
-        try await first.journal.record(Change(account: "a", campaignID: "c", action: .upsert, contacts: sampleContacts(3)))
+        try await first.journal.record(
+            Change(account: "a", campaignID: "c", action: .upsert, contacts: sampleContacts(3)))
         let second = try Store.open(directory: directory.path)
         #expect(try await second.journal.unsettledEntries().map(\.contactCount) == [3])
     }
 
     @Test func filesArePrivateAndTheJournalIsDurable() async throws {
         try await withTemporaryStore { store, directory in
-            try await store.journal.record(Change(account: "a", campaignID: "c", action: .upsert, contacts: sampleContacts(2)))
+            try await store.journal.record(
+                Change(account: "a", campaignID: "c", action: .upsert, contacts: sampleContacts(2)))
             func mode(_ path: String) throws -> Int {
                 try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! Int
             }
@@ -94,7 +98,8 @@ import Testing
             }
             #expect(keys == contacts.map { "ext:" + $0.externalID! }.sorted())
 
-            var window = store.observeContacts(account: "acme", campaignID: "k", offset: 20, limit: 10).makeAsyncIterator()
+            var window = store.observeContacts(account: "acme", campaignID: "k", offset: 20, limit: 10)
+                .makeAsyncIterator()
             #expect(try await window.next()?.map(\.key) == Array(keys[20...]))
             var count = store.observeContactCount(account: "acme", campaignID: "k").makeAsyncIterator()
             #expect(try await count.next() == 25)

@@ -14,8 +14,10 @@ import Testing
         try await withTemporaryStore { store, _ in
             let client = FakeVendorClient(maxContactsPerRequest: 100)
             let clock = TestClock()
-            let engine = SyncEngine(store: store, client: client, settings: settings(concurrency: 3), environment: clock.environment)
-            let entry = try await engine.submit(Change(account: "acme", campaignID: "k", action: .upsert, contacts: sampleContacts(1050)))
+            let engine = SyncEngine(
+                store: store, client: client, settings: settings(concurrency: 3), environment: clock.environment)
+            let entry = try await engine.submit(
+                Change(account: "acme", campaignID: "k", action: .upsert, contacts: sampleContacts(1050)))
             #expect(entry.state == .done)
             #expect(entry.attempts == 1)
             #expect(entry.answeredCount == 1050)
@@ -44,8 +46,10 @@ import Testing
                 }
             }
             let clock = TestClock()
-            let engine = SyncEngine(store: store, client: client, settings: settings(concurrency: 1), environment: clock.environment)
-            let entry = try await engine.submit(Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(20)))
+            let engine = SyncEngine(
+                store: store, client: client, settings: settings(concurrency: 1), environment: clock.environment)
+            let entry = try await engine.submit(
+                Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(20)))
             #expect(entry.state == .done)
             #expect(client.requests == 5)
             #expect(clock.sleeps == [20, 1, 2])  // Retry-After, then full jitter at 0.5 of 2 and 4
@@ -59,8 +63,10 @@ import Testing
                 number == 2 ? VendorError.http(status: 422, message: "phone_numbers: invalid", retryAfter: nil) : nil
             }
             let clock = TestClock()
-            let engine = SyncEngine(store: store, client: client, settings: settings(concurrency: 1), environment: clock.environment)
-            let entry = try await engine.submit(Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(30)))
+            let engine = SyncEngine(
+                store: store, client: client, settings: settings(concurrency: 1), environment: clock.environment)
+            let entry = try await engine.submit(
+                Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(30)))
             #expect(entry.state == .partial)
             #expect(entry.failedCount == 10)
             #expect(entry.reason == "HTTP 422: phone_numbers: invalid")
@@ -73,10 +79,15 @@ import Testing
 
     @Test func givingUpOnEveryBatchFailsTheEntry() async throws {
         try await withTemporaryStore { store, _ in
-            let client = FakeVendorClient(maxContactsPerRequest: 10) { _ in VendorError.http(status: 500, message: "down", retryAfter: nil) }
+            let client = FakeVendorClient(maxContactsPerRequest: 10) { _ in
+                VendorError.http(status: 500, message: "down", retryAfter: nil)
+            }
             let clock = TestClock()
-            let engine = SyncEngine(store: store, client: client, settings: settings(concurrency: 2, attempts: 3), environment: clock.environment)
-            let entry = try await engine.submit(Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(15)))
+            let engine = SyncEngine(
+                store: store, client: client, settings: settings(concurrency: 2, attempts: 3),
+                environment: clock.environment)
+            let entry = try await engine.submit(
+                Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(15)))
             #expect(entry.state == .failed)
             #expect(entry.failedCount == 15)
             #expect(entry.reason == "HTTP 500: down (gave up after 3 attempts)")
@@ -90,7 +101,8 @@ import Testing
             var contacts = sampleContacts(3)
             contacts[1].phoneNumbers = []
             let engine = SyncEngine(store: store, client: FakeVendorClient(), environment: TestClock().environment)
-            let entry = try await engine.submit(Change(account: "a", campaignID: "k", action: .upsert, contacts: contacts))
+            let entry = try await engine.submit(
+                Change(account: "a", campaignID: "k", action: .upsert, contacts: contacts))
             #expect(entry.state == .partial)
             #expect(entry.reason?.contains("1 of 3") == true)
             let rows = try await store.journal.contacts(of: entry.id!, limit: 3)
@@ -104,7 +116,8 @@ import Testing
         try await withTemporaryStore { store, _ in
             let client = FakeVendorClient(maxContactsPerRequest: 10) { number in number > 4 ? SimulatedCrash() : nil }
             let clock = TestClock()
-            let engine = SyncEngine(store: store, client: client, settings: settings(concurrency: 1), environment: clock.environment)
+            let engine = SyncEngine(
+                store: store, client: client, settings: settings(concurrency: 1), environment: clock.environment)
             let change = Change(account: "acme", campaignID: "k", action: .upsert, contacts: sampleContacts(95))
             await #expect(throws: SimulatedCrash.self) { try await engine.submit(change) }
             let crashed = try #require(try await store.journal.unsettledEntries().first)
@@ -113,7 +126,9 @@ import Testing
 
             client.fault = { _ in nil }
             let account = Account(name: "acme", vendor: .anyreach, credential: Secret("ak_x.y"))
-            let report = try await JournalReplay(store: store, accounts: [account], environment: clock.environment) { _ in client }.run()
+            let report = try await JournalReplay(store: store, accounts: [account], environment: clock.environment) {
+                _ in client
+            }.run()
             #expect(report.settled.map(\.state) == [.done])
             #expect(report.settled.first?.attempts == 2)
             #expect(report.unknownAccounts.isEmpty)
@@ -130,7 +145,8 @@ import Testing
             // The crash hits after the vendor applied the request but before the answer was recorded.
             let client = FakeVendorClient(vendor: .replyio, maxContactsPerRequest: 1, createOnly: true)
             let clock = TestClock()
-            let entry = try await store.journal.record(Change(account: "r", campaignID: "default", action: .upsert, contacts: sampleContacts(3)))
+            let entry = try await store.journal.record(
+                Change(account: "r", campaignID: "default", action: .upsert, contacts: sampleContacts(3)))
             for contact in sampleContacts(2) {
                 _ = try await client.upsert(UpsertRequest(campaignID: "default", contacts: [contact]))
             }
@@ -149,12 +165,16 @@ import Testing
         try await withTemporaryStore { store, _ in
             let client = FakeVendorClient()
             let engine = SyncEngine(store: store, client: client, environment: TestClock().environment)
-            _ = try await engine.submit(Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(4)))
-            let removed = try await engine.submit(Change(account: "a", campaignID: "k", action: .remove, contacts: sampleContacts(2)))
+            _ = try await engine.submit(
+                Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(4)))
+            let removed = try await engine.submit(
+                Change(account: "a", campaignID: "k", action: .remove, contacts: sampleContacts(2)))
             #expect(removed.state == .done)
-            let again = try await engine.submit(Change(account: "a", campaignID: "k", action: .remove, contacts: sampleContacts(2)))
+            let again = try await engine.submit(
+                Change(account: "a", campaignID: "k", action: .remove, contacts: sampleContacts(2)))
             #expect(try await store.journal.outcomeCounts(of: again.id!) == ["ignored": 2])
-            let deleted = try await engine.submit(Change(account: "a", campaignID: "k", action: .delete, contacts: sampleContacts(4)))
+            let deleted = try await engine.submit(
+                Change(account: "a", campaignID: "k", action: .delete, contacts: sampleContacts(4)))
             #expect(deleted.state == .done)
             #expect(try await store.journal.outcomeCounts(of: deleted.id!) == ["ignored": 2, "removed": 2])
             #expect(client.stored.isEmpty)
@@ -172,7 +192,9 @@ import Testing
             let replayed = try await engine.submit(Change(account: "a", campaignID: "k", action: .pause))
             #expect(replayed.state == .done)
 
-            let refusing = FakeVendorClient { _ in VendorError.http(status: 403, message: "missing campaigns:manage", retryAfter: nil) }
+            let refusing = FakeVendorClient { _ in
+                VendorError.http(status: 403, message: "missing campaigns:manage", retryAfter: nil)
+            }
             let refused = try await SyncEngine(store: store, client: refusing, environment: TestClock().environment)
                 .submit(Change(account: "a", campaignID: "k", action: .close))
             #expect(refused.state == .failed)
@@ -183,10 +205,13 @@ import Testing
     @Test func progressCountsUpToTheTotal() async throws {
         try await withTemporaryStore { store, _ in
             let clock = TestClock()
-            let entry = try await store.journal.record(Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(50)))
+            let entry = try await store.journal.record(
+                Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(50)))
             let readings = Task {
                 var seen: [SyncProgress] = []
-                for try await progress in store.journal.progress(of: entry.id!, now: clock.environment.now) { seen.append(progress) }
+                for try await progress in store.journal.progress(of: entry.id!, now: clock.environment.now) {
+                    seen.append(progress)
+                }
                 return seen
             }
             let engine = SyncEngine(
@@ -205,7 +230,8 @@ import Testing
     @Test func theMeterDerivesRateAndETA() {
         var meter = ProgressMeter()
         let start = Date(timeIntervalSince1970: 0)
-        var entry = JournalEntry(change: Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(100)), at: start)
+        var entry = JournalEntry(
+            change: Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(100)), at: start)
         entry.answeredCount = 10
         #expect(meter.reading(entry, at: start).contactsPerSecond == nil)
         entry.answeredCount = 30
@@ -224,12 +250,14 @@ import Testing
                 }
                 let body = try JSONSerialization.jsonObject(with: Data(request.body ?? [])) as? [String: Any]
                 let count = (body?["contacts"] as? [Any])?.count ?? 0
-                return .json(200, #"{"inserted": \#(count), "updated": 0, "failed": [], "warnings": [], "contact_ids": []}"#)
+                return .json(
+                    200, #"{"inserted": \#(count), "updated": 0, "failed": [], "warnings": [], "contact_ids": []}"#)
             }
             let account = anyreachAccount(token: token)
             let client = try AnyreachClient(account: account, transport: transport)
             let engine = SyncEngine(store: store, client: client, environment: TestClock().environment)
-            let upsert = try await engine.submit(Change(account: account.name, campaignID: "k", action: .upsert, contacts: sampleContacts(5)))
+            let upsert = try await engine.submit(
+                Change(account: account.name, campaignID: "k", action: .upsert, contacts: sampleContacts(5)))
             #expect(upsert.state == .done)
             let pause = try await engine.submit(Change(account: account.name, campaignID: "k", action: .pause))
             #expect(pause.state == .failed)

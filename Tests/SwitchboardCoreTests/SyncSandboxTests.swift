@@ -65,7 +65,8 @@ import VendorSandbox
     func sandboxContacts(_ base: String, transport: any HTTPTransport, campaignID: String) async throws
         -> [SandboxState.StoredContact]
     {
-        let answer = try await transport.send(HTTPRequest(method: .GET, url: base + "/_sandbox/state", timeout: .seconds(120)))
+        let answer = try await transport.send(
+            HTTPRequest(method: .GET, url: base + "/_sandbox/state", timeout: .seconds(120)))
         #expect(answer.status == 200)
         return try JSONDecoder().decode(SandboxState.self, from: Data(answer.body)).anyreach.contacts
             .filter { $0.campaignID == campaignID }
@@ -88,41 +89,49 @@ import VendorSandbox
         let options = try sandboxOptions(faults: "500:0.2,429:0.1,reset:0.05")
         try await Sandbox.withRunning(options, logger: quietLogger) { base in
             let transport = CountingTransport(AsyncHTTPTransport())
-            defer { Task { try? await transport.inner.shutdown() } }
-            let account = SandboxCredentials.Anyreach.account(base)
-            let client = try AnyreachClient(account: account, transport: transport)
-            let campaign = try await createCampaign(client, externalID: "fault-import")
-            try await withTemporaryStore { store, _ in
-                let clock = TestClock()
-                // 35% of requests fail here; 12 attempts make giving a batch up a one-in-a-million event.
-                let settings = SyncSettings(concurrency: 4, retry: RetryPolicy(maxAttempts: 12))
-                let engine = SyncEngine(store: store, client: client, settings: settings, environment: clock.environment)
-                let contacts = importContacts(count, prefix: "fault")
-                let started = ContinuousClock.now
-                let recorded = try await store.journal.record(
-                    Change(account: account.name, campaignID: campaign.id, action: .upsert, contacts: contacts))
-                let journaled = ContinuousClock.now
-                let entry = try await engine.send(entryID: recorded.id!)
-                let sent = ContinuousClock.now
-                let upserts = transport.requests.filter { $0.method == .POST && $0.url.hasSuffix("/contacts") }.count
-                print("50k import through faults: journal write \(journaled - started), send \(sent - journaled), \(upserts) upsert requests")
+            try await shuttingDown(transport.inner) {
+                let account = SandboxCredentials.Anyreach.account(base)
+                let client = try AnyreachClient(account: account, transport: transport)
+                let campaign = try await createCampaign(client, externalID: "fault-import")
+                try await withTemporaryStore { store, _ in
+                    let clock = TestClock()
+                    // 35% of requests fail here; 12 attempts make giving a batch up a one-in-a-million event.
+                    let settings = SyncSettings(concurrency: 4, retry: RetryPolicy(maxAttempts: 12))
+                    let engine = SyncEngine(
+                        store: store, client: client, settings: settings, environment: clock.environment)
+                    let contacts = importContacts(count, prefix: "fault")
+                    let started = ContinuousClock.now
+                    let recorded = try await store.journal.record(
+                        Change(account: account.name, campaignID: campaign.id, action: .upsert, contacts: contacts))
+                    let journaled = ContinuousClock.now
+                    let entry = try await engine.send(entryID: recorded.id!)
+                    let sent = ContinuousClock.now
+                    let upserts = transport.requests.filter { $0.method == .POST && $0.url.hasSuffix("/contacts") }
+                        .count
+                    print(
+                        "50k import through faults: journal write \(journaled - started), send \(sent - journaled), \(upserts) upsert requests"
+                    )
 
-                #expect(entry.state == .done)
-                #expect(entry.answeredCount == count)
-                #expect(entry.failedCount == 0)
-                #expect(try await store.journal.outcomeCounts(of: entry.id!) == ["created": count])
-                #expect(upserts > count / 1000)  // faults were met and retried
-                #expect(clock.sleeps.count == upserts - count / 1000)
+                    #expect(entry.state == .done)
+                    #expect(entry.answeredCount == count)
+                    #expect(entry.failedCount == 0)
+                    #expect(try await store.journal.outcomeCounts(of: entry.id!) == ["created": count])
+                    #expect(upserts > count / 1000)  // faults were met and retried
+                    #expect(clock.sleeps.count == upserts - count / 1000)
 
-                let stored = try await sandboxContacts(base, transport: transport, campaignID: campaign.id)
-                #expect(stored.count == count)
-                let byExternalID = Dictionary(grouping: stored) { $0.externalID ?? "" }
-                #expect(byExternalID.count == count)
-                #expect(byExternalID.values.allSatisfy { $0.count == 1 })
-                #expect(Set(byExternalID.keys) == Set((0..<count).map { "fault-\($0)" }))
-                let vendorIDs = try await journaledVendorIDs(store, entryID: entry.id!)
-                #expect(vendorIDs == byExternalID.mapValues { $0[0].id })
-                #expect(try await store.observeContactCount(account: account.name, campaignID: campaign.id).first { _ in true } == count)
+                    let stored = try await sandboxContacts(base, transport: transport, campaignID: campaign.id)
+                    #expect(stored.count == count)
+                    let byExternalID = Dictionary(grouping: stored) { $0.externalID ?? "" }
+                    #expect(byExternalID.count == count)
+                    #expect(byExternalID.values.allSatisfy { $0.count == 1 })
+                    #expect(Set(byExternalID.keys) == Set((0..<count).map { "fault-\($0)" }))
+                    let vendorIDs = try await journaledVendorIDs(store, entryID: entry.id!)
+                    #expect(vendorIDs == byExternalID.mapValues { $0[0].id })
+                    #expect(
+                        try await store.observeContactCount(account: account.name, campaignID: campaign.id).first { _ in
+                            true
+                        } == count)
+                }
             }
         }
     }
@@ -131,34 +140,50 @@ import VendorSandbox
         let count = 5_000
         try await Sandbox.withRunning(try sandboxOptions(faults: ""), logger: quietLogger) { base in
             let inner = AsyncHTTPTransport()
-            defer { Task { try? await inner.shutdown() } }
-            let account = SandboxCredentials.Anyreach.account(base)
-            let campaign = try await createCampaign(try AnyreachClient(account: account, transport: inner), externalID: "crash-import")
-            try await withTemporaryStore { store, _ in
-                let clock = TestClock()
-                let crashing = CrashingTransport(inner, afterRequests: 2)
-                let engine = SyncEngine(
-                    store: store, client: try AnyreachClient(account: account, transport: crashing),
-                    settings: SyncSettings(concurrency: 1), environment: clock.environment)
-                let change = Change(account: account.name, campaignID: campaign.id, action: .upsert, contacts: importContacts(count, prefix: "crash"))
-                await #expect(throws: SimulatedCrash.self) { try await engine.submit(change) }
-                let left = try await store.journal.unsettledEntries()
-                #expect(left.map(\.state) == [.sending])
-                #expect(left.first?.answeredCount == 2000)
+            try await shuttingDown(inner) {
+                let account = SandboxCredentials.Anyreach.account(base)
+                let campaign = try await createCampaign(
+                    try AnyreachClient(account: account, transport: inner), externalID: "crash-import")
+                try await withTemporaryStore { store, _ in
+                    let clock = TestClock()
+                    let crashing = CrashingTransport(inner, afterRequests: 2)
+                    let engine = SyncEngine(
+                        store: store, client: try AnyreachClient(account: account, transport: crashing),
+                        settings: SyncSettings(concurrency: 1), environment: clock.environment)
+                    let change = Change(
+                        account: account.name, campaignID: campaign.id, action: .upsert,
+                        contacts: importContacts(count, prefix: "crash"))
+                    await #expect(throws: SimulatedCrash.self) { try await engine.submit(change) }
+                    let left = try await store.journal.unsettledEntries()
+                    #expect(left.map(\.state) == [.sending])
+                    #expect(left.first?.answeredCount == 2000)
 
-                let replay = JournalReplay(store: store, accounts: [account], environment: clock.environment) { account in
-                    try AnyreachClient(account: account, transport: inner)
+                    let replay = JournalReplay(store: store, accounts: [account], environment: clock.environment) {
+                        account in
+                        try AnyreachClient(account: account, transport: inner)
+                    }
+                    let report = try await replay.run()
+                    #expect(report.settled.map(\.state) == [.done])
+                    #expect(try await store.journal.unsettledEntries().isEmpty)
+                    #expect(try await store.journal.outcomeCounts(of: left[0].id!) == ["created": count])
+
+                    let stored = try await sandboxContacts(base, transport: inner, campaignID: campaign.id)
+                    #expect(stored.count == count)
+                    #expect(Set(stored.compactMap(\.externalID)) == Set((0..<count).map { "crash-\($0)" }))
                 }
-                let report = try await replay.run()
-                #expect(report.settled.map(\.state) == [.done])
-                #expect(try await store.journal.unsettledEntries().isEmpty)
-                #expect(try await store.journal.outcomeCounts(of: left[0].id!) == ["created": count])
-
-                let stored = try await sandboxContacts(base, transport: inner, campaignID: campaign.id)
-                #expect(stored.count == count)
-                #expect(Set(stored.compactMap(\.externalID)) == Set((0..<count).map { "crash-\($0)" }))
             }
         }
+    }
+
+    /// Runs `body`, then shuts the transport down whether or not it threw.
+    func shuttingDown(_ transport: AsyncHTTPTransport, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch {
+            try? await transport.shutdown()
+            throw error
+        }
+        try await transport.shutdown()
     }
 }
 

@@ -45,9 +45,15 @@ import Testing
     func retryableStatusWaitsWithFullJitterThenResends(status: Int) {
         var (machine, batches) = machine(1)
         _ = machine.handle(.start)
-        #expect(machine.handle(.failed(batch: 0, error: http(status), now: now, jitter: 0.5)) == [.wait(batch: 0, seconds: 0.25)])
+        #expect(
+            machine.handle(.failed(batch: 0, error: http(status), now: now, jitter: 0.5)) == [
+                .wait(batch: 0, seconds: 0.25)
+            ])
         #expect(machine.handle(.waited(batch: 0)) == [.send(batches[0])])
-        #expect(machine.handle(.failed(batch: 0, error: http(status), now: now, jitter: 0.5)) == [.wait(batch: 0, seconds: 0.5)])
+        #expect(
+            machine.handle(.failed(batch: 0, error: http(status), now: now, jitter: 0.5)) == [
+                .wait(batch: 0, seconds: 0.5)
+            ])
         #expect(machine.handle(.waited(batch: 0)) == [.send(batches[0])])
         #expect(machine.handle(.answered(batch: 0)) == [.finish(reason: nil)])
     }
@@ -55,8 +61,12 @@ import Testing
     @Test func connectionErrorsAndTimeoutsAreRetried() {
         var (machine, _) = machine(2)
         _ = machine.handle(.start)
-        #expect(machine.handle(.failed(batch: 0, error: .connection("reset"), now: now, jitter: 1)) == [.wait(batch: 0, seconds: 0.5)])
-        #expect(machine.handle(.failed(batch: 1, error: .timeout, now: now, jitter: 0)) == [.wait(batch: 1, seconds: 0)])
+        #expect(
+            machine.handle(.failed(batch: 0, error: .connection("reset"), now: now, jitter: 1)) == [
+                .wait(batch: 0, seconds: 0.5)
+            ])
+        #expect(
+            machine.handle(.failed(batch: 1, error: .timeout, now: now, jitter: 0)) == [.wait(batch: 1, seconds: 0)])
     }
 
     @Test func retryAfterSecondsIsHonoured() {
@@ -71,7 +81,8 @@ import Testing
         _ = machine.handle(.start)
         #expect(RetryAfter(header: HTTPDate.format(now + 12)) == .date(now + 12))
         let error = http(503, retryAfter: .date(now + 12))
-        #expect(machine.handle(.failed(batch: 0, error: error, now: now, jitter: 0.9)) == [.wait(batch: 0, seconds: 12)])
+        #expect(
+            machine.handle(.failed(batch: 0, error: error, now: now, jitter: 0.9)) == [.wait(batch: 0, seconds: 12)])
         let past = http(503, retryAfter: .date(now - 30))
         _ = machine.handle(.waited(batch: 0))
         #expect(machine.handle(.failed(batch: 0, error: past, now: now, jitter: 0.9)) == [.wait(batch: 0, seconds: 0)])
@@ -80,7 +91,8 @@ import Testing
     @Test func retryAfterBeyondTheLimitGivesUp() {
         var (machine, batches) = machine(1)
         _ = machine.handle(.start)
-        let actions = machine.handle(.failed(batch: 0, error: http(429, retryAfter: .seconds(3600)), now: now, jitter: 0))
+        let actions = machine.handle(
+            .failed(batch: 0, error: http(429, retryAfter: .seconds(3600)), now: now, jitter: 0))
         #expect(actions.count == 2)
         guard case .giveUp(let batch, let reason) = actions.first else {
             Issue.record("expected a give-up, got \(actions)")
@@ -96,7 +108,10 @@ import Testing
         var (machine, batches) = machine(3, concurrency: 1)
         _ = machine.handle(.start)
         let error = http(status)
-        #expect(machine.handle(.failed(batch: 0, error: error, now: now, jitter: 0.5)) == [.giveUp(batches[0], reason: error.description), .send(batches[1])])
+        #expect(
+            machine.handle(.failed(batch: 0, error: error, now: now, jitter: 0.5)) == [
+                .giveUp(batches[0], reason: error.description), .send(batches[1]),
+            ])
         #expect(machine.handle(.answered(batch: 1)) == [.send(batches[2])])
         #expect(machine.handle(.answered(batch: 2)) == [.finish(reason: error.description)])
     }
@@ -105,7 +120,10 @@ import Testing
         var (machine, batches) = machine(1)
         _ = machine.handle(.start)
         let error = VendorError.decoding("not JSON")
-        #expect(machine.handle(.failed(batch: 0, error: error, now: now, jitter: 0)) == [.giveUp(batches[0], reason: error.description), .finish(reason: error.description)])
+        #expect(
+            machine.handle(.failed(batch: 0, error: error, now: now, jitter: 0)) == [
+                .giveUp(batches[0], reason: error.description), .finish(reason: error.description),
+            ])
     }
 
     @Test func backoffIsCapped() {
@@ -121,17 +139,24 @@ import Testing
         _ = machine.handle(.start)
         #expect(machine.handle(.answered(batch: 1)) == [])
         for attempt in 1..<policy.maxAttempts {
-            #expect(machine.handle(.failed(batch: 0, error: http(500), now: now, jitter: 1)) == [.wait(batch: 0, seconds: policy.backoff(afterAttempt: attempt, jitter: 1))])
+            #expect(
+                machine.handle(.failed(batch: 0, error: http(500), now: now, jitter: 1)) == [
+                    .wait(batch: 0, seconds: policy.backoff(afterAttempt: attempt, jitter: 1))
+                ])
             #expect(machine.handle(.waited(batch: 0)) == [.send(batches[0])])
         }
         let reason = "HTTP 500: status 500 (gave up after 4 attempts)"
-        #expect(machine.handle(.failed(batch: 0, error: http(500), now: now, jitter: 1)) == [.giveUp(batches[0], reason: reason), .finish(reason: reason)])
+        #expect(
+            machine.handle(.failed(batch: 0, error: http(500), now: now, jitter: 1)) == [
+                .giveUp(batches[0], reason: reason), .finish(reason: reason),
+            ])
     }
 
     @Test func aWaitingBatchKeepsItsSlot() {
         var (machine, batches) = machine(3, concurrency: 1)
         #expect(machine.handle(.start) == [.send(batches[0])])
-        #expect(machine.handle(.failed(batch: 0, error: http(429), now: now, jitter: 0)) == [.wait(batch: 0, seconds: 0)])
+        #expect(
+            machine.handle(.failed(batch: 0, error: http(429), now: now, jitter: 0)) == [.wait(batch: 0, seconds: 0)])
         #expect(machine.handle(.waited(batch: 0)) == [.send(batches[0])])
         #expect(machine.handle(.answered(batch: 0)) == [.send(batches[1])])
     }

@@ -72,14 +72,22 @@ final class FakeVendorClient: VendorClient, @unchecked Sendable {
         }
         return lock.withLock {
             let outcomes = request.contacts.enumerated().map { index, contact -> UpsertOutcome in
-                guard let key = contact.externalID else { return UpsertOutcome(index: index, result: .failed(reason: "no external id")) }
-                if contact.phoneNumbers.isEmpty { return UpsertOutcome(index: index, result: .failed(reason: "Contact has no phone numbers")) }
+                guard let key = contact.externalID else {
+                    return UpsertOutcome(index: index, result: .failed(reason: "no external id"))
+                }
+                if contact.phoneNumbers.isEmpty {
+                    return UpsertOutcome(index: index, result: .failed(reason: "Contact has no phone numbers"))
+                }
                 switch request.action {
                 case .remove:
-                    return UpsertOutcome(index: index, result: contacts.removeValue(forKey: key) == nil ? .ignored(reason: "not found") : .removed)
+                    return UpsertOutcome(
+                        index: index,
+                        result: contacts.removeValue(forKey: key) == nil ? .ignored(reason: "not found") : .removed)
                 case .upsert, .updateOnly:
                     if contacts[key] != nil {
-                        if createOnly { return UpsertOutcome(index: index, result: .ignored(reason: "contact.alreadyExists")) }
+                        if createOnly {
+                            return UpsertOutcome(index: index, result: .ignored(reason: "contact.alreadyExists"))
+                        }
                         contacts[key] = contact
                         return UpsertOutcome(index: index, vendorID: "v-" + key, result: .updated)
                     }

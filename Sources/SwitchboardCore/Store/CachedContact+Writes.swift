@@ -40,7 +40,8 @@ extension CachedContact {
                 """
         ).execute(arguments: [
             account, campaignID, key, vendorID, externalID, email, phone, status,
-            String(decoding: try encoder.encode(contact), as: UTF8.self), lastSeenAt, lastSentAt, lastResult, lastMessage,
+            String(decoding: try encoder.encode(contact), as: UTF8.self), lastSeenAt, lastSentAt, lastResult,
+            lastMessage,
         ])
     }
 
@@ -55,7 +56,10 @@ extension CachedContact {
         _ contact: Contact, result: String, message: String?, at date: Date, account: String, campaignID: String,
         _ db: Database
     ) throws {
-        try db.cachedStatement(sql: "UPDATE contact SET lastSentAt = ?9, lastResult = ?10, lastMessage = ?11 WHERE \(matching)")
-            .execute(arguments: matchArguments(contact, account: account, campaignID: campaignID) + [date, result, message])
+        try db.cachedStatement(
+            sql: "UPDATE contact SET lastSentAt = ?9, lastResult = ?10, lastMessage = ?11 WHERE \(matching)"
+        )
+        .execute(
+            arguments: matchArguments(contact, account: account, campaignID: campaignID) + [date, result, message])
     }
 }

@@ -65,9 +65,11 @@ extension Store {
     /// The latest `limit` stats samples of a campaign, oldest first, fresh after every sample.
     public func observeStats(account: String, campaignID: String, limit: Int) -> AsyncValueObservation<[StatsSample]> {
         ValueObservation.tracking { db in
-            try StatsSample.filter(StatsSample.Columns.account == account && StatsSample.Columns.campaignID == campaignID)
-                .order(StatsSample.Columns.takenAt.desc, StatsSample.Columns.id.desc).limit(limit).fetchAll(db)
-                .reversed()
+            try StatsSample.filter(
+                StatsSample.Columns.account == account && StatsSample.Columns.campaignID == campaignID
+            )
+            .order(StatsSample.Columns.takenAt.desc, StatsSample.Columns.id.desc).limit(limit).fetchAll(db)
+            .reversed()
         }
         .removeDuplicates().values(in: pool, scheduling: .task)
     }

@@ -41,7 +41,8 @@ enum StoreMigrations {
                 t.column("total", .integer).notNull()
                 t.column("counts", .jsonText).notNull()
             }
-            try db.create(index: "statsSample_byCampaign", on: "statsSample", columns: ["account", "campaignID", "takenAt"])
+            try db.create(
+                index: "statsSample_byCampaign", on: "statsSample", columns: ["account", "campaignID", "takenAt"])
         }
         migrator.registerMigration("v1 journal") { db in
             try db.create(table: "journalEntry") { t in
@@ -74,7 +75,8 @@ enum StoreMigrations {
         }
         migrator.registerMigration("v2 contact lookups") { db in
             try db.create(index: "contact_byVendorID", on: "contact", columns: ["account", "campaignID", "vendorID"])
-            try db.create(index: "contact_byExternalID", on: "contact", columns: ["account", "campaignID", "externalID"])
+            try db.create(
+                index: "contact_byExternalID", on: "contact", columns: ["account", "campaignID", "externalID"])
         }
         return migrator
     }

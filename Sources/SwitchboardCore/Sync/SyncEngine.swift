@@ -111,7 +111,9 @@ public struct SyncEngine: Sendable {
         let rows = try await store.journal.rows(entry.id!, positions: batch.positions)
         if let action = entry.action.upsertAction {
             let report = try await client.upsert(
-                UpsertRequest(campaignID: entry.campaignID, action: action, partial: entry.partial, contacts: rows.map(\.contact)))
+                UpsertRequest(
+                    campaignID: entry.campaignID, action: action, partial: entry.partial, contacts: rows.map(\.contact))
+            )
             var answers = rows.map {
                 ContactAnswer(row: $0, result: .failed(reason: "the vendor's answer did not mention this contact"))
             }
@@ -132,7 +134,9 @@ public struct SyncEngine: Sendable {
     /// Deletes by vendor id, else external id; a contact already gone is `ignored`.
     private func delete(_ row: JournalContact, campaignID: String) async throws -> ContactAnswer {
         guard let key = row.contact.vendorID ?? row.contact.externalID else {
-            return ContactAnswer(row: row, result: .failed(reason: "a contact is deleted by vendor id or external id; this one has neither"))
+            return ContactAnswer(
+                row: row,
+                result: .failed(reason: "a contact is deleted by vendor id or external id; this one has neither"))
         }
         do {
             try await client.deleteContact(campaignID: campaignID, contactID: key)

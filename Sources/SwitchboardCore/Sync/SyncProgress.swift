@@ -70,7 +70,9 @@ extension Journal {
     public func outcomeCounts(of entryID: Int64) async throws -> [String: Int] {
         try await store.pool.read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT outcome, COUNT(*) AS n FROM journalContact WHERE entryID = ? AND outcome IS NOT NULL GROUP BY outcome",
+                db,
+                sql:
+                    "SELECT outcome, COUNT(*) AS n FROM journalContact WHERE entryID = ? AND outcome IS NOT NULL GROUP BY outcome",
                 arguments: [entryID])
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["outcome"] as String, $0["n"] as Int) })
         }

@@ -80,7 +80,10 @@ public struct SyncStateMachine: Sendable {
             if let retryAfter = Self.retryAfter(error) {
                 let delay = retryAfter.delay(now: now)
                 guard delay <= policy.maxRetryAfter else {
-                    return giveUp(batch, reason: "\(error.description): the vendor asked to wait longer than \(Int(policy.maxRetryAfter))s")
+                    return giveUp(
+                        batch,
+                        reason:
+                            "\(error.description): the vendor asked to wait longer than \(Int(policy.maxRetryAfter))s")
                 }
                 return [.wait(batch: number, seconds: delay)]
             }

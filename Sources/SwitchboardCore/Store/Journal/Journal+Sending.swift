@@ -36,8 +36,10 @@ extension Journal {
     /// The entry's contact rows at these positions, in position order.
     func rows(_ id: Int64, positions: [Int]) async throws -> [JournalContact] {
         try await store.pool.read { db in
-            try JournalContact.filter(JournalContact.Columns.entryID == id && positions.contains(JournalContact.Columns.position))
-                .order(JournalContact.Columns.position).fetchAll(db)
+            try JournalContact.filter(
+                JournalContact.Columns.entryID == id && positions.contains(JournalContact.Columns.position)
+            )
+            .order(JournalContact.Columns.position).fetchAll(db)
         }
     }
 
@@ -48,16 +50,21 @@ extension Journal {
         try await store.pool.write { db in
             let encoder = JSONEncoder()
             let update = try db.cachedStatement(
-                sql: "UPDATE journalContact SET outcome = ?, vendorID = ?, message = ?, answeredAt = ? WHERE entryID = ? AND position = ?")
+                sql:
+                    "UPDATE journalContact SET outcome = ?, vendorID = ?, message = ?, answeredAt = ? WHERE entryID = ? AND position = ?"
+            )
             var failed = 0
             for answer in answers {
                 let words = [answer.result.reason].compactMap { $0 } + answer.warnings
                 let message = words.isEmpty ? nil : words.joined(separator: "; ")
                 var contact = answer.row.contact
                 contact.vendorID = answer.vendorID ?? contact.vendorID
-                try update.execute(arguments: [answer.result.word, contact.vendorID, message, date, id, answer.row.position])
+                try update.execute(arguments: [
+                    answer.result.word, contact.vendorID, message, date, id, answer.row.position,
+                ])
                 if answer.result.isFailure { failed += 1 }
-                try Self.cache(contact, result: answer.result, message: message, of: entry, at: date, db, encoder: encoder)
+                try Self.cache(
+                    contact, result: answer.result, message: message, of: entry, at: date, db, encoder: encoder)
             }
             try JournalEntry.filter(key: id).updateAll(
                 db, JournalEntry.Columns.answeredCount += answers.count, JournalEntry.Columns.failedCount += failed,
@@ -75,7 +82,8 @@ extension Journal {
                 switch entry.state {
                 case .done, .pending, .sending: nil
                 case .partial, .failed:
-                    reason ?? "the vendor refused \(entry.failedCount) of \(entry.contactCount) contacts; each keeps its reason"
+                    reason
+                        ?? "the vendor refused \(entry.failedCount) of \(entry.contactCount) contacts; each keeps its reason"
                 }
             entry.updatedAt = date
             try entry.update(db)

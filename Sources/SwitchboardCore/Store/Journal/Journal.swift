@@ -53,8 +53,10 @@ public struct Journal: Sendable {
     /// A page of an entry's contacts with their outcomes, after `position` (keyset paging).
     public func contacts(of entryID: Int64, after position: Int = -1, limit: Int) async throws -> [JournalContact] {
         try await store.pool.read { db in
-            try JournalContact.filter(JournalContact.Columns.entryID == entryID && JournalContact.Columns.position > position)
-                .order(JournalContact.Columns.position).limit(limit).fetchAll(db)
+            try JournalContact.filter(
+                JournalContact.Columns.entryID == entryID && JournalContact.Columns.position > position
+            )
+            .order(JournalContact.Columns.position).limit(limit).fetchAll(db)
         }
     }
 
@@ -74,9 +76,12 @@ public struct Journal: Sendable {
 
     private static func insert(_ contacts: [Contact], entryID: Int64, from start: Int, _ db: Database) throws {
         let encoder = JSONEncoder()
-        let statement = try db.cachedStatement(sql: "INSERT INTO journalContact (entryID, position, contact) VALUES (?, ?, ?)")
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO journalContact (entryID, position, contact) VALUES (?, ?, ?)")
         for (offset, contact) in contacts.enumerated() {
-            try statement.execute(arguments: [entryID, start + offset, String(decoding: try encoder.encode(contact), as: UTF8.self)])
+            try statement.execute(arguments: [
+                entryID, start + offset, String(decoding: try encoder.encode(contact), as: UTF8.self),
+            ])
         }
     }
 }
@@ -89,7 +94,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noEntry(let id): "no journal entry \(id)"
-        case .notPending(let id, let state): "journal entry \(id) is \(state.rawValue); contacts can only be added while pending"
+        case .notPending(let id, let state):
+            "journal entry \(id) is \(state.rawValue); contacts can only be added while pending"
         }
     }
 }
