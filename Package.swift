@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
         .library(name: "VendorSandbox", targets: ["VendorSandbox"]),
+        .library(name: "Console", targets: ["Console"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -40,10 +41,20 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "Console",
+            dependencies: [
+                "SwitchboardCore",
+                "CNcursesw",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "switchboard",
             dependencies: [
                 "SwitchboardCore",
+                "Console",
                 "VendorSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -52,6 +63,10 @@ let package = Package(
         .testTarget(
             name: "SwitchboardCoreTests",
             dependencies: ["SwitchboardCore", "VendorSandbox", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: ["Console", "SwitchboardCore", "VendorSandbox"]
         ),
         .testTarget(
             name: "VendorSandboxTests",
