@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// Cache writes on the sync engine's hot path: cached statements with fixed shapes, one
-/// JSON encoder per transaction. A contact is found by any of its keys, its vendor id or
+/// Cache writes on the sync engine's hot path: cached statements with fixed shapes, the
+/// contact's JSON written directly (`Contact.jsonText`). A contact is found by any of its keys, its vendor id or
 /// its external id, so a contact cached under one key is never doubled under another.
 extension CachedContact {
     /// The rows of one contact: a union of three index searches (an `OR` would scan the
@@ -22,7 +22,7 @@ extension CachedContact {
     }
 
     /// Inserts or replaces the row, first deleting rows of the same contact under other keys.
-    func write(_ db: Database, encoder: JSONEncoder) throws {
+    func write(_ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM contact WHERE \(Self.matching) AND key <> ?9")
             .execute(arguments: Self.matchArguments(contact, account: account, campaignID: campaignID) + [key])
         try db.cachedStatement(
@@ -40,7 +40,7 @@ extension CachedContact {
                 """
         ).execute(arguments: [
             account, campaignID, key, vendorID, externalID, email, phone, status,
-            String(decoding: try encoder.encode(contact), as: UTF8.self), lastSeenAt, lastSentAt, lastResult,
+            contact.jsonText, lastSeenAt, lastSentAt, lastResult,
             lastMessage,
         ])
     }

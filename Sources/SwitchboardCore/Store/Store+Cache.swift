@@ -17,11 +17,10 @@ extension Store {
     /// Caches contacts a vendor listing showed, replacing any row under another of their keys.
     public func saveContacts(_ contacts: [Contact], account: String, campaignID: String, seenAt: Date) async throws {
         try await pool.write { db in
-            let encoder = JSONEncoder()
             for contact in contacts {
                 var row = CachedContact(account: account, campaignID: campaignID, contact: contact)
                 row.lastSeenAt = seenAt
-                try row.write(db, encoder: encoder)
+                try row.write(db)
             }
         }
     }

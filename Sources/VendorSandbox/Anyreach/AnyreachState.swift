@@ -14,6 +14,8 @@ struct AnyreachState: Sendable {
     var now: Date
     /// Draws the ids of everything created through the API, so runs repeat under a seed.
     var ids: SeededGenerator
+    /// Finds contacts by id and `external_id` for upserts.
+    var contactIndex = ContactIndex()
 
     static let defaultConcurrencyLimit = 10
     static let concurrencyRange = 1...10_000

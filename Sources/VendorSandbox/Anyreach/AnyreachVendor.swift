@@ -58,4 +58,12 @@ struct AnyreachVendor: SimulatedVendor {
     func write(_ body: @Sendable (inout AnyreachState) throws -> some Encodable & Sendable) async throws -> Response {
         try JSONAnswer.response(try await store.write(body))
     }
+
+    /// Applies `body`, which throws only before it changes anything, to the state in place
+    /// (see `AnyreachStore.writeInPlace`), and answers with its result.
+    func writeInPlace(_ body: @Sendable (inout AnyreachState) throws -> some Encodable & Sendable) async throws
+        -> Response
+    {
+        try JSONAnswer.response(try await store.writeInPlace(body))
+    }
 }

@@ -12,7 +12,8 @@ extension AnyreachVendor {
                     "Too many contacts: \(upsert.contacts.count) (at most \(AnyreachState.upsertContactLimit) per request)"
                 )
             }
-            return try await write { state in
+            // The upsert validates every contact before it changes anything.
+            return try await writeInPlace { state in
                 try state.upsert(upsert.contacts, into: try state.bucket(id))
             }
         }

@@ -13,13 +13,7 @@ extension AnyreachState {
         let schedules = try validatedSchedules(inputs)
 
         let campaignID = bucket.campaignID
-        var byID: [String: Int] = [:]
-        var byExternalID: [String: Int] = [:]
-        for (index, contact) in contacts.enumerated() where contact.campaignID == campaignID {
-            byID[contact.id] = index
-            if let externalID = contact.externalID { byExternalID[externalID] = index }
-        }
-
+        contactIndex.refresh(for: contacts)
         var answer = UpsertAnswer()
         for (position, input) in inputs.enumerated() {
             for key in (input.data ?? [:]).keys.sorted() where ContactInput.structuredFields.contains(key) {
@@ -30,20 +24,23 @@ extension AnyreachState {
                 answer.failed.append(
                     FailedContact(index: position, id: input.id, externalID: input.externalID, error: reason))
             }
+            func holder(of externalID: String) -> Int? {
+                contactIndex.byExternalID[ContactIndex.ExternalKey(campaignID: campaignID, externalID: externalID)]
+            }
             let existing: Int?
             if let id = input.id {
-                guard let match = byID[id.lowercased()] else {
+                guard let match = contactIndex.byID[id.lowercased()], contacts[match].campaignID == campaignID else {
                     fail("No contact with id \(id) in this campaign")
                     continue
                 }
                 existing = match
             } else {
                 // A second contact with the same external_id in one request updates the first.
-                existing = input.externalID.flatMap { byExternalID[$0] }
+                existing = input.externalID.flatMap(holder(of:))
             }
             let numbers = phones[position]
             if let index = existing {
-                if let externalID = input.externalID, let holder = byExternalID[externalID], holder != index {
+                if let externalID = input.externalID, let holder = holder(of: externalID), holder != index {
                     fail("external_id \(externalID) already belongs to another contact in this campaign")
                     continue
                 }
@@ -51,11 +48,10 @@ extension AnyreachState {
                     fail("Contact has no phone numbers")
                     continue
                 }
-                if let old = contacts[index].externalID, old != input.externalID, input.externalID != nil {
-                    byExternalID[old] = nil
-                }
+                let old = contacts[index].externalID
                 Self.apply(input, phones: numbers, scheduledAt: schedules[position], at: now, to: &contacts[index])
-                if let externalID = input.externalID { byExternalID[externalID] = index }
+                contactIndex.moved(
+                    externalID: old, to: contacts[index].externalID, campaignID: campaignID, at: index)
                 answer.updated += 1
                 answer.contactIDs.append(contacts[index].id)
             } else {
@@ -69,8 +65,7 @@ extension AnyreachState {
                     agentNumber: nil, agentVersion: nil, initialContext: nil, createdAt: now, updatedAt: now)
                 Self.apply(input, phones: numbers, scheduledAt: schedules[position], at: now, to: &contact)
                 contacts.append(contact)
-                byID[contact.id] = contacts.count - 1
-                if let externalID = input.externalID { byExternalID[externalID] = contacts.count - 1 }
+                contactIndex.added(contact, at: contacts.count - 1)
                 answer.inserted += 1
                 answer.contactIDs.append(contact.id)
             }

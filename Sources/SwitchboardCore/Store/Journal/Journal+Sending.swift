@@ -48,7 +48,6 @@ extension Journal {
     func record(_ answers: [ContactAnswer], of entry: JournalEntry, at date: Date) async throws {
         guard let id = entry.id else { return }
         try await store.pool.write { db in
-            let encoder = JSONEncoder()
             let update = try db.cachedStatement(
                 sql:
                     "UPDATE journalContact SET outcome = ?, vendorID = ?, message = ?, answeredAt = ? WHERE entryID = ? AND position = ?"
@@ -63,8 +62,7 @@ extension Journal {
                     answer.result.word, contact.vendorID, message, date, id, answer.row.position,
                 ])
                 if answer.result.isFailure { failed += 1 }
-                try Self.cache(
-                    contact, result: answer.result, message: message, of: entry, at: date, db, encoder: encoder)
+                try Self.cache(contact, result: answer.result, message: message, of: entry, at: date, db)
             }
             try JournalEntry.filter(key: id).updateAll(
                 db, JournalEntry.Columns.answeredCount += answers.count, JournalEntry.Columns.failedCount += failed,
@@ -96,7 +94,7 @@ extension Journal {
     /// exists, so it never appears in a campaign it is not in.
     private static func cache(
         _ contact: Contact, result: UpsertOutcome.Result, message: String?, of entry: JournalEntry, at date: Date,
-        _ db: Database, encoder: JSONEncoder
+        _ db: Database
     ) throws {
         switch (entry.action, result) {
         case (.remove, .removed), (.remove, .ignored), (.delete, .removed), (.delete, .ignored):
@@ -106,7 +104,7 @@ extension Journal {
             row.lastSentAt = date
             row.lastResult = result.word
             row.lastMessage = message
-            try row.write(db, encoder: encoder)
+            try row.write(db)
         default:
             try CachedContact.noteAnswer(
                 contact, result: result.word, message: message, at: date, account: entry.account,

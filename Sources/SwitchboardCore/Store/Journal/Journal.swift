@@ -75,13 +75,10 @@ public struct Journal: Sendable {
     }
 
     private static func insert(_ contacts: [Contact], entryID: Int64, from start: Int, _ db: Database) throws {
-        let encoder = JSONEncoder()
         let statement = try db.cachedStatement(
             sql: "INSERT INTO journalContact (entryID, position, contact) VALUES (?, ?, ?)")
         for (offset, contact) in contacts.enumerated() {
-            try statement.execute(arguments: [
-                entryID, start + offset, String(decoding: try encoder.encode(contact), as: UTF8.self),
-            ])
+            try statement.execute(arguments: [entryID, start + offset, contact.jsonText])
         }
     }
 }

@@ -112,7 +112,8 @@ public struct AnyreachClient: Sendable {
                 "\(contacts.count) contacts in one request; Anyreach takes at most \(Self.maxContactsPerUpsert)")
         }
         return try await connection.json(
-            .POST, ["campaign", "campaigns", .value(campaign), "contacts"], sending: AnyreachUpsertBody(contacts: contacts))
+            .POST, ["campaign", "campaigns", .value(campaign), "contacts"],
+            body: AnyreachUpsertBody(contacts: contacts).jsonBytes)
     }
 
     /// One page of a campaign's contacts (offset pagination), optionally by status.
