@@ -7,7 +7,7 @@ import TOMLKit
 /// [accounts.acme-calls]
 /// vendor = "anyreach"
 /// base_url = "https://api.anyreach.ai"
-/// token = "ak_..."            # or token_env = "NAME"
+/// token = "ak_..."            # or token_env = "NAME", or token_command = "pass show acme"
 /// org = "org_123"
 /// default_country_code = "+1"
 /// campaigns = ["..."]        # Replify only
@@ -19,8 +19,12 @@ public struct AccountsFile: Sendable {
     public var accounts: [Account]
 
     static let allowedKeys: Set<String> = [
-        "vendor", "base_url", "token", "token_env", "org", "default_country_code", "campaigns", "api_version",
+        "vendor", "base_url", "token", "token_env", "token_command", "org", "default_country_code", "campaigns",
+        "api_version",
     ]
+
+    /// The longest a `token_command` may run before it is stopped and the file refused.
+    public static let tokenCommandTimeout: Duration = .seconds(10)
 
     /// Where the accounts file is: `$SWITCHBOARD_CONFIG`, else
     /// `$XDG_CONFIG_HOME/switchboard/config.toml`, else `~/.config/switchboard/config.toml`.
@@ -174,27 +178,42 @@ private struct AccountReader {
             organization: organization, defaultCountryCode: countryCode, campaigns: campaigns, apiVersion: apiVersion)
     }
 
+    /// The one secret source the account names: `token`, `token_env` or `token_command`.
     func credential() throws -> (CredentialSource, Secret) {
-        let inline = try string("token")
-        let variable = try string("token_env")
-        switch (inline, variable) {
-        case (.some, .some):
-            throw error("token_env", "give either `token` or `token_env`, not both")
-        case (nil, nil):
-            throw error(nil, "missing credential: set `token_env = \"NAME\"` (or `token` in a 0600 file)")
-        case (let token?, nil):
+        let sources = [("token", try string("token")), ("token_env", try string("token_env")),
+            ("token_command", try string("token_command"))].compactMap { key, value in value.map { (key, $0) } }
+        guard let (key, value) = sources.first else {
+            throw error(
+                nil,
+                "missing credential: set `token_env = \"NAME\"`, `token_command = \"...\"` (or `token` in a 0600 file)")
+        }
+        if sources.count > 1 {
+            throw error(
+                sources[1].0, "give exactly one of `token`, `token_env` and `token_command`, not \(sources.map { "`\($0.0)`" }.joined(separator: " and "))")
+        }
+        switch key {
+        case "token":
             if fileMode & 0o077 != 0 {
                 throw error(
                     "token",
                     "an inline token is refused because the file is readable by others (mode \(String(fileMode & 0o777, radix: 8))); run chmod 600 \(path) or use token_env")
             }
-            guard !token.isEmpty else { throw error("token", "is empty") }
-            return (.inline, Secret(token))
-        case (nil, let name?):
-            guard let value = environment[name], !value.isEmpty else {
-                throw error("token_env", "the environment variable \(name) is not set")
+            guard !value.isEmpty else { throw error("token", "is empty") }
+            return (.inline, Secret(value))
+        case "token_env":
+            guard let secret = environment[value], !secret.isEmpty else {
+                throw error("token_env", "the environment variable \(value) is not set")
             }
-            return (.environment(name), Secret(value))
+            return (.environment(value), Secret(secret))
+        default:
+            guard !value.trimmingCharacters(in: .whitespaces).isEmpty else { throw error("token_command", "is empty") }
+            do {
+                let secret = try CredentialCommand(command: value, environment: environment)
+                    .run(timeout: AccountsFile.tokenCommandTimeout)
+                return (.command(value), secret)
+            } catch let failure as CredentialCommand.Failure {
+                throw error("token_command", failure.description)
+            }
         }
     }
 

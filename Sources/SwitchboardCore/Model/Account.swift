@@ -4,11 +4,14 @@ public enum CredentialSource: Sendable, Equatable, CustomStringConvertible {
     case inline
     /// `token_env = "NAME"`: read from the environment variable `NAME`.
     case environment(String)
+    /// `token_command = "..."`: the first line this shell command prints.
+    case command(String)
 
     public var description: String {
         switch self {
         case .inline: "inline token (config file)"
         case .environment(let name): "environment variable \(name)"
+        case .command(let command): "command `\(command)`"
         }
     }
 }

@@ -1,0 +1,233 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+
+/// `switchboard journal`: the record of every change, kept before anything is sent.
+struct JournalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Inspect and replay the journal of changes.",
+        discussion: """
+            The database is in $SWITCHBOARD_DATA, else $XDG_DATA_HOME/switchboard, else \
+            ~/.local/share/switchboard.
+            """,
+        subcommands: [List.self, Show.self, Replay.self]
+    )
+
+    /// `journal list [--state S] [--limit N]`.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List journal entries, newest first.",
+            discussion: """
+                Example:
+                  switchboard journal list --state pending
+                  switchboard journal list --json | jq '.entries[] | select(.failed > 0)'
+                """
+        )
+
+        @OptionGroup var output: JSONFlag
+        @Option(help: "Only entries in this state: \(JournalState.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var state: JournalState?
+        @Option(help: "At most this many entries.") var limit = 50
+
+        func validate() throws {
+            guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        }
+
+        func run() async throws {
+            let store = try openStore()
+            var entries: [JournalEntry] = []
+            // The observation's first value is the journal as it is now.
+            for try await latest in store.journal.observeEntries(limit: state == nil ? limit : Int(Int32.max)) {
+                entries = Array(latest.filter { state == nil || $0.state == state }.prefix(limit))
+                break
+            }
+            if output.json {
+                try JSONOutput.print(.object(["entries": .array(entries.map(\.json))]))
+                return
+            }
+            let style = Style.forStream()
+            var table = Table("ID", "STATE", "ACCOUNT", "CAMPAIGN", "ACTION", "CONTACTS", "ANSWERED", "FAILED", "UPDATED")
+            for entry in entries {
+                table.add(
+                    "#\(entry.id!)", entry.state.rawValue, entry.account, entry.campaignID, entry.action.rawValue,
+                    String(entry.contactCount), String(entry.answeredCount), String(entry.failedCount),
+                    entry.updatedAt.formatted(.iso8601))
+            }
+            print(table.render(style: style) { column, text in column == 1 ? style.word(text) : text })
+        }
+    }
+
+    /// `journal show ID`.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Show one journal entry and each contact's outcome.",
+            discussion: "Example:\n  switchboard journal show 12 --json"
+        )
+
+        @OptionGroup var output: JSONFlag
+        @Argument(help: "The entry's id (as `journal list` shows it, with or without #).") var id: String
+
+        func run() async throws {
+            guard let number = Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
+                throw CommandFailure.usage("\"\(id)\" is not a journal entry id")
+            }
+            let store = try openStore()
+            guard let entry = try await store.journal.entry(number) else {
+                throw CommandFailure.usage("no journal entry #\(number)")
+            }
+            var rows: [JournalContact] = []
+            var after = -1
+            while true {
+                let page = try await store.journal.contacts(of: number, after: after, limit: 1000)
+                rows += page
+                guard let last = page.last else { break }
+                after = last.position
+            }
+            if output.json {
+                guard case .object(var document) = entry.json else { return }
+                document["contacts"] = .array(
+                    rows.map { row in
+                        .object([
+                            "position": .int(row.position), "key": .string(UpsertSummary.key(of: row.contact)),
+                            "vendor_id": .text(row.vendorID), "outcome": .text(row.outcome),
+                            "message": .text(row.message),
+                        ])
+                    })
+                try JSONOutput.print(.object(document))
+                return
+            }
+            let style = Style.forStream()
+            var fields = Table("FIELD", "VALUE")
+            fields.add("id", "#\(number)")
+            fields.add("state", entry.state.rawValue)
+            fields.add("account", entry.account)
+            fields.add("campaign", entry.campaignID)
+            fields.add("action", entry.action.rawValue + (entry.partial ? " (partial)" : ""))
+            fields.add("contacts", "\(entry.answeredCount)/\(entry.contactCount) answered, \(entry.failedCount) failed")
+            fields.add("attempts", String(entry.attempts))
+            fields.add("reason", entry.reason ?? "")
+            fields.add("created", entry.createdAt.formatted(.iso8601))
+            fields.add("updated", entry.updatedAt.formatted(.iso8601))
+            print(fields.render(style: style))
+            guard !rows.isEmpty else { return }
+            var table = Table("#", "KEY", "OUTCOME", "MESSAGE")
+            table.maxCellWidth = 100
+            for row in rows {
+                table.add(String(row.position), UpsertSummary.key(of: row.contact), row.outcome ?? "", row.message ?? "")
+            }
+            print("")
+            print(table.render(style: style) { column, text in column == 2 ? style.word(text) : text })
+        }
+    }
+
+    /// `journal replay`: sends again every entry left pending or sending.
+    struct Replay: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "replay",
+            abstract: "Send again every change left pending or sending (after a crash, a kill or a cut network).",
+            discussion: """
+                Only contacts without a recorded answer are sent; upserts are keyed and removes are \
+                idempotent, so nothing is duplicated.
+
+                Exit status: 0 when every replayed change is done, 1 when some ended partial or failed, \
+                2 for a configuration problem (accounts file, database, unknown account), 3 when a vendor \
+                refused the credential, 4 when a vendor is still unreachable (the entries stay for the next replay).
+
+                Example:
+                  switchboard journal replay --json
+                """
+        )
+
+        @OptionGroup var output: JSONFlag
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let accounts = try AccountsFile.load(environment: environment)
+            let store = try openStore()
+            let transport = AsyncHTTPTransport()
+            let reaches = Locked<[VendorReach]>([])
+            let report: JournalReplay.Report
+            do {
+                report = try await JournalReplay(store: store, accounts: accounts.accounts) { account in
+                    let reach = VendorReach(
+                        account: account, policy: Session.settings(for: account.vendor, environment: environment).retry)
+                    reaches.update { $0.append(reach) }
+                    return ReachingClient(inner: try VendorRegistry.client(for: account, transport: transport), reach: reach)
+                }.run()
+                try await transport.shutdown()
+            } catch {
+                try? await transport.shutdown()
+                throw error
+            }
+            if output.json {
+                var settled: [JSONValue] = []
+                for entry in report.settled {
+                    guard case .object(var document) = entry.json else { continue }
+                    document["outcomes"] = .object(
+                        try await store.journal.outcomeCounts(of: entry.id!).mapValues { .int($0) })
+                    settled.append(.object(document))
+                }
+                try JSONOutput.print(
+                    .object([
+                        "settled": .array(settled),
+                        "unknown_accounts": .object(report.unknownAccounts.mapValues { .int($0) }),
+                    ]))
+            } else {
+                for entry in report.settled {
+                    let counts = try await store.journal.outcomeCounts(of: entry.id!)
+                    let outcomes = counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", ")
+                    var line =
+                        "#\(entry.id!) \(entry.account) \(entry.campaignID) \(entry.action.rawValue): \(entry.state.rawValue)"
+                    if !outcomes.isEmpty { line += " (\(outcomes))" }
+                    if let reason = entry.reason { line += " — \(reason)" }
+                    print(TerminalText.escaped(line))
+                }
+                if report.settled.isEmpty && report.unknownAccounts.isEmpty { print("Nothing to replay.") }
+            }
+            for (name, count) in report.unknownAccounts.sorted(by: { $0.key < $1.key }) {
+                StandardError.line(
+                    "switchboard: \(count) journal entr\(count == 1 ? "y" : "ies") for account \(name) left pending: "
+                        + "no such account in \(accounts.path)")
+            }
+            if !report.unknownAccounts.isEmpty { throw ExitCode(ExitStatus.usage) }
+            if let refused = reaches.value.lazy.compactMap(\.refused).first {
+                throw CommandFailure(status: ExitStatus.refused, message: "the vendor refused access: \(refused)")
+            }
+            if report.settled.contains(where: { $0.state != .done }) { throw ExitCode(ExitStatus.partialFailure) }
+        }
+    }
+}
+
+extension JournalState: ExpressibleByArgument {}
+
+extension JournalEntry {
+    var json: JSONValue {
+        .object([
+            "id": .int(id.map(Int.init)),
+            "state": .string(state.rawValue),
+            "account": .string(account),
+            "campaign": .string(campaignID),
+            "action": .string(action.rawValue),
+            "partial": .bool(partial),
+            "attempts": .int(attempts),
+            "contacts": .int(contactCount),
+            "answered": .int(answeredCount),
+            "failed": .int(failedCount),
+            "reason": .text(reason),
+            "created_at": .date(createdAt),
+            "updated_at": .date(updatedAt),
+        ])
+    }
+}
+
+/// The store in the data directory; a failure to open it is a configuration error (exit 2).
+func openStore() throws -> Store {
+    do {
+        return try Store.open()
+    } catch {
+        throw CommandFailure.usage("cannot open the database in \(DataDirectory.path()): \(error)")
+    }
+}

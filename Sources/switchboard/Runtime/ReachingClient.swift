@@ -1,0 +1,46 @@
+import SwitchboardCore
+
+/// A vendor client whose every call goes through `VendorReach`: retried while the vendor
+/// gives no answer, refusals noted. The sync engine and replay send through it.
+struct ReachingClient: VendorClient {
+    let inner: any VendorClient
+    let reach: VendorReach
+
+    var vendor: Vendor { inner.vendor }
+    var capabilities: VendorCapabilities { inner.capabilities }
+    var maxContactsPerRequest: Int { inner.maxContactsPerRequest }
+
+    func campaigns(nameContains: String?, states: [CampaignState]) async throws -> [Campaign] {
+        try await reach.call { try await inner.campaigns(nameContains: nameContains, states: states) }
+    }
+
+    func campaign(id: String) async throws -> Campaign {
+        try await reach.call { try await inner.campaign(id: id) }
+    }
+
+    func contacts(campaignID: String, status: String?, limit: Int, offset: Int) async throws -> ContactPage {
+        try await reach.call {
+            try await inner.contacts(campaignID: campaignID, status: status, limit: limit, offset: offset)
+        }
+    }
+
+    func contact(campaignID: String, contactID: String) async throws -> Contact {
+        try await reach.call { try await inner.contact(campaignID: campaignID, contactID: contactID) }
+    }
+
+    func deleteContact(campaignID: String, contactID: String) async throws {
+        try await reach.call { try await inner.deleteContact(campaignID: campaignID, contactID: contactID) }
+    }
+
+    func upsert(_ request: UpsertRequest) async throws -> UpsertReport {
+        try await reach.call { try await inner.upsert(request) }
+    }
+
+    func stats(campaignID: String) async throws -> StatusCounts {
+        try await reach.call { try await inner.stats(campaignID: campaignID) }
+    }
+
+    func perform(_ command: CampaignCommand, campaignID: String) async throws -> Campaign {
+        try await reach.call { try await inner.perform(command, campaignID: campaignID) }
+    }
+}
