@@ -15,7 +15,7 @@ struct AnyreachState: Sendable {
     /// Draws the ids of everything created through the API, so runs repeat under a seed.
     var ids: SeededGenerator
     /// Finds contacts by id and `external_id` for upserts.
-    var contactIndex = ContactIndex()
+    var contactLookup = ContactIndex()
 
     static let defaultConcurrencyLimit = 10
     static let concurrencyRange = 1...10_000

@@ -13,7 +13,7 @@ extension AnyreachState {
         let schedules = try validatedSchedules(inputs)
 
         let campaignID = bucket.campaignID
-        contactIndex.refresh(for: contacts)
+        contactLookup.refresh(for: contacts)
         var answer = UpsertAnswer()
         for (position, input) in inputs.enumerated() {
             for key in (input.data ?? [:]).keys.sorted() where ContactInput.structuredFields.contains(key) {
@@ -25,11 +25,11 @@ extension AnyreachState {
                     FailedContact(index: position, id: input.id, externalID: input.externalID, error: reason))
             }
             func holder(of externalID: String) -> Int? {
-                contactIndex.byExternalID[ContactIndex.ExternalKey(campaignID: campaignID, externalID: externalID)]
+                contactLookup.byExternalID[ContactIndex.ExternalKey(campaignID: campaignID, externalID: externalID)]
             }
             let existing: Int?
             if let id = input.id {
-                guard let match = contactIndex.byID[id.lowercased()], contacts[match].campaignID == campaignID else {
+                guard let match = contactLookup.byID[id.lowercased()], contacts[match].campaignID == campaignID else {
                     fail("No contact with id \(id) in this campaign")
                     continue
                 }
@@ -50,7 +50,7 @@ extension AnyreachState {
                 }
                 let old = contacts[index].externalID
                 Self.apply(input, phones: numbers, scheduledAt: schedules[position], at: now, to: &contacts[index])
-                contactIndex.moved(
+                contactLookup.moved(
                     externalID: old, to: contacts[index].externalID, campaignID: campaignID, at: index)
                 answer.updated += 1
                 answer.contactIDs.append(contacts[index].id)
@@ -65,7 +65,7 @@ extension AnyreachState {
                     agentNumber: nil, agentVersion: nil, initialContext: nil, createdAt: now, updatedAt: now)
                 Self.apply(input, phones: numbers, scheduledAt: schedules[position], at: now, to: &contact)
                 contacts.append(contact)
-                contactIndex.added(contact, at: contacts.count - 1)
+                contactLookup.added(contact, at: contacts.count - 1)
                 answer.inserted += 1
                 answer.contactIDs.append(contact.id)
             }
