@@ -20,7 +20,8 @@ struct Switchboard: AsyncParsableCommand {
             unreachable after retries (journaled changes wait for `switchboard journal replay`).
 
             Environment: SWITCHBOARD_RETRY_ATTEMPTS (attempts per request, default 6), \
-            SWITCHBOARD_RETRY_DELAY (first backoff in seconds, default 0.5), SWITCHBOARD_LOG_LEVEL, NO_COLOR.
+            SWITCHBOARD_RETRY_DELAY (first backoff in seconds, default 0.5), SWITCHBOARD_CONNECT_TIMEOUT \
+            (seconds per connection attempt, default 10), SWITCHBOARD_LOG_LEVEL, NO_COLOR.
 
             Example:
               switchboard accounts list

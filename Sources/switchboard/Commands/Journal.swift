@@ -147,7 +147,7 @@ struct JournalCommand: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let accounts = try AccountsFile.load(environment: environment)
             let store = try openStore()
-            let transport = AsyncHTTPTransport()
+            let transport = Session.makeTransport(environment: environment)
             let reaches = Locked<[VendorReach]>([])
             let report: JournalReplay.Report
             do {

@@ -27,7 +27,7 @@ enum ExitStatus {
         case let error as ImportMappingError:
             return (usage, "--map: \(error.description)")
         case let error as VendorUnreachable:
-            return (unreachable, error.description)
+            return (unreachable, error.description + "; journaled changes wait for `switchboard journal replay`")
         case let error as VendorError:
             switch error {
             case .http(let status, _, _) where status == 401 || status == 403:

@@ -37,7 +37,7 @@ struct Session: Sendable {
         let environment = ProcessInfo.processInfo.environment
         let accounts = try AccountsFile.load(environment: environment)
         let account = try accounts.account(named: name)
-        let transport = AsyncHTTPTransport()
+        let transport = makeTransport(environment: environment)
         do {
             let session = try Session(accounts: accounts, account: account, transport: transport, environment: environment)
             session.logger.info("command started", metadata: ["account": "\(account.name)", "vendor": "\(account.vendor.rawValue)"])
@@ -73,6 +73,15 @@ struct Session: Sendable {
             settings.retry.maxDelay = delay * 16
         }
         return settings
+    }
+
+    /// The HTTP transport; `SWITCHBOARD_CONNECT_TIMEOUT` (seconds, default 10) bounds each
+    /// connection attempt, which is how long a refused connection keeps being retried.
+    static func makeTransport(environment: [String: String]) -> AsyncHTTPTransport {
+        guard let seconds = environment["SWITCHBOARD_CONNECT_TIMEOUT"].flatMap(Double.init), seconds > 0 else {
+            return AsyncHTTPTransport()
+        }
+        return AsyncHTTPTransport(connectTimeout: .milliseconds(Int64(seconds * 1000)))
     }
 
     /// Throws "not supported by <vendor>" unless the vendor has `capability`.

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import VendorSandbox
+
+/// The built binary's changes: Anyreach campaign management, configurations, timezones,
+/// concurrency, and contacts upserted and deleted through the journal for every vendor.
+@Suite struct CLIWriteTests {
+    @Test func anyreachCampaignsConfigurationsTimezonesConcurrency() async throws {
+        try await withCLI { cli in
+            let account = ["--account", "sandbox-anyreach"]
+            let created = try await cli.expect(
+                0, ["campaigns", "create", "--name", "CLI launch", "--external-id", "cli-launch", "--json"] + account
+            ).json()
+            let campaign = try #require(created["campaign"] as? [String: Any])
+            #expect(campaign["external_id"] as? String == "cli-launch")
+            let updated = try await cli.expect(
+                0, ["campaigns", "update", "cli-launch", "--name", "CLI launch 2", "--json"] + account
+            ).json()
+            #expect((updated["campaign"] as? [String: Any])?["name"] as? String == "CLI launch 2")
+            for (command, state) in [("start", "active"), ("pause", "paused"), ("close", "closed")] {
+                let answer = try await cli.expect(0, ["campaigns", command, "cli-launch", "--json"] + account).json()
+                #expect((answer["campaign"] as? [String: Any])?["state"] as? String == state)
+                #expect(answer["journal_id"] as? Int != nil)
+            }
+            let journal = try await cli.expect(0, ["journal", "list", "--json"]).json()
+            #expect(journal.objects("entries").map { $0["action"] as? String } == ["close", "pause", "start"])
+
+            let configuration = try await cli.expect(
+                0,
+                ["configurations", "create", "--name", "Weekdays", "--timezone", "America/New_York",
+                    "--window", "mon,tue,wed 09:00-17:00", "--retry-limit", "3", "--json"] + account
+            ).json()
+            let id = try #require((configuration["configuration"] as? [String: Any])?["id"] as? String)
+            let listed = try await cli.expect(0, ["configurations", "list", "--json"] + account).json()
+            #expect(listed.objects("configurations").contains { $0["id"] as? String == id })
+            let changed = try await cli.expect(
+                0, ["configurations", "update", id, "--retry-limit", "5", "--json"] + account
+            ).json()
+            #expect((changed["configuration"] as? [String: Any])?["retry_limit"] as? Int == 5)
+            try await cli.expect(0, ["configurations", "show", id] + account)
+            try await cli.expect(0, ["configurations", "delete", id] + account)
+            try await cli.expect(2, ["configurations", "create", "--name", "x", "--window", "someday"] + account)
+
+            let zones = try await cli.expect(0, ["timezones", "--json"] + account).json()
+            #expect((zones["timezones"] as? [String])?.contains("America/New_York") == true)
+            let set = try await cli.expect(0, ["concurrency", "--set", "7", "--json"] + account).json()
+            #expect(set["concurrency_limit"] as? Int == 7)
+            let read = try await cli.expect(0, ["concurrency", "--json"] + account).json()
+            #expect(read["concurrency_limit"] as? Int == 7)
+
+            for other in ["sandbox-campaignlark", "sandbox-replyio", "sandbox-replify"] {
+                let refused = try await cli.expect(2, ["configurations", "list", "--account", other])
+                #expect(refused.stderr.contains("not supported by"))
+                try await cli.expect(2, ["campaigns", "create", "--name", "x", "--account", other])
+                try await cli.expect(2, ["timezones", "--account", other])
+                try await cli.expect(2, ["concurrency", "--account", other])
+                try await cli.expect(2, ["campaigns", "pause", "x", "--account", other])
+            }
+        }
+    }
+
+    @Test func anyreachUpsertRemoveDeleteThroughTheJournal() async throws {
+        try await withCLI { cli in
+            let account = ["--account", "sandbox-anyreach"]
+            let created = try await cli.expect(
+                0, ["campaigns", "create", "--name", "Upserts", "--external-id", "cli-upserts"] + account)
+            #expect(created.stdout.contains("cli-upserts"))
+            let csv = """
+                external_id,first_name,phone,email
+                cli-1,Ann,+14155550101,ann@example.com
+                cli-2,Bob,not a phone,
+                cli-3,Zoë \u{202E}evil,+14155550103,zoe@example.com
+
+                """
+            let file = cli.directory + "/leads.csv"
+            try csv.write(toFile: file, atomically: true, encoding: .utf8)
+            let dry = try await cli.expect(1, ["contacts", "upsert", "cli-upserts", "--file", file, "--dry-run", "--json"] + account).json()
+            #expect(dry["journal_id"] is NSNull)
+            #expect(dry["valid"] as? Int == 2)
+            let first = try await cli.expect(1, ["contacts", "upsert", "cli-upserts", "--file", file, "--json"] + account).json()
+            #expect(Set(first.keys) == ["account", "vendor", "campaign", "action", "journal_id", "dry_run", "valid", "counts", "contacts"])
+            let counts = try #require(first["counts"] as? [String: Int])
+            #expect(counts == ["created": 2, "updated": 0, "removed": 0, "ignored": 0, "failed": 0, "rejected": 1])
+            let outcomes = first.objects("contacts")
+            #expect(outcomes.map { $0["line"] as? Int } == [2, 3, 4])
+            #expect(outcomes.map { $0["outcome"] as? String } == ["created", "rejected", "created"])
+            #expect(outcomes[1]["key"] is NSNull)
+            #expect((outcomes[1]["message"] as? String)?.contains("phone") == true)
+            #expect(Set(outcomes[0].keys) == ["key", "line", "outcome", "message"])
+            // The same file again: the cache knows them now.
+            let again = try await cli.expect(1, ["contacts", "upsert", "cli-upserts", "--file", file, "--json"] + account).json()
+            #expect((again["counts"] as? [String: Int])?["updated"] == 2)
+            // Human output escapes the bidi override in vendor and file text.
+            let human = try await cli.expect(1, ["contacts", "upsert", "cli-upserts", "--file", file] + account)
+            #expect(human.stdout.contains("1 rejected"))
+            let listed = try await cli.expect(0, ["contacts", "list", "cli-upserts"] + account)
+            #expect(listed.stdout.contains("\\u{202E}"))
+            #expect(!listed.stdout.contains("\u{202E}"))
+            // JSON from standard input, removing one.
+            let removal = try await cli.expect(
+                0, ["contacts", "upsert", "cli-upserts", "--file", "-", "--action", "remove", "--json"] + account,
+                stdin: #"[{"external_id": "cli-3", "phone": "+14155550103"}]"#
+            ).json()
+            #expect((removal["counts"] as? [String: Int])?["removed"] == 1)
+            let deleted = try await cli.expect(0, ["contacts", "delete", "cli-upserts", "cli-1", "--json"] + account).json()
+            #expect(deleted["outcome"] as? String == "removed")
+            let journalID = try #require(deleted["journal_id"] as? Int)
+            let entry = try await cli.expect(0, ["journal", "show", String(journalID), "--json"]).json()
+            #expect(entry["action"] as? String == "delete")
+            #expect(entry["state"] as? String == "done")
+            #expect(entry.objects("contacts").first?["outcome"] as? String == "removed")
+            try await cli.expect(0, ["journal", "show", "#\(journalID)"])
+            let done = try await cli.expect(0, ["journal", "list", "--state", "done", "--json"]).json()
+            #expect(done.objects("entries").count == 5)
+            try await cli.expect(0, ["journal", "list"])
+            try await cli.expect(2, ["journal", "show", "999"])
+            let replay = try await cli.expect(0, ["journal", "replay", "--json"]).json()
+            #expect(replay.objects("settled").isEmpty)
+            try await cli.expect(2, ["contacts", "upsert", "cli-upserts", "--file", file, "--action", "update-only"] + account)
+            try await cli.expect(2, ["contacts", "upsert", "cli-upserts", "--file", file, "--map", "nonsense"] + account)
+            try await cli.expect(2, ["contacts", "upsert", "cli-upserts", "--file", cli.directory + "/missing.csv"] + account)
+        }
+    }
+
+    @Test func upsertForTheOtherVendors() async throws {
+        try await withCLI { cli in
+            let replify = SandboxCredentials.Replify.campaigns[0]
+            let csv = "first_name,email,phone\nAda,ada.cli@example.com,+14155550111\nBen,ben.cli@example.com,+14155550112\n"
+            let file = cli.directory + "/people.csv"
+            try csv.write(toFile: file, atomically: true, encoding: .utf8)
+            for (account, campaign) in [
+                ("sandbox-replify", replify), ("sandbox-campaignlark", "default"), ("sandbox-replyio", "default"),
+            ] {
+                let json = try await cli.expect(
+                    0, ["contacts", "upsert", campaign, "--file", file, "--json", "--account", account]
+                ).json()
+                let counts = try #require(json["counts"] as? [String: Int], "\(account)")
+                #expect(counts["created", default: 0] + counts["updated", default: 0] == 2, "\(account): \(counts)")
+                #expect(json.objects("contacts").allSatisfy { ["created", "updated"].contains($0["outcome"] as? String) })
+            }
+            let update = try await cli.expect(
+                0, ["contacts", "upsert", replify, "--file", file, "--action", "update-only", "--partial", "--json",
+                    "--account", "sandbox-replify"]
+            ).json()
+            #expect(update["action"] as? String == "update-only")
+            let again = try await cli.expect(
+                0, ["contacts", "upsert", "default", "--file", file, "--json", "--account", "sandbox-replyio"]
+            ).json()
+            #expect((again["counts"] as? [String: Int])?["ignored"] == 2, "Reply.io does not update: \(again)")
+            try await cli.expect(
+                2, ["contacts", "delete", "default", "x", "--account", "sandbox-campaignlark"])
+        }
+    }
+}
