@@ -62,7 +62,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchboardCoreTests",
-            dependencies: ["SwitchboardCore", "VendorSandbox", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "SwitchboardCore", "VendorSandbox",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "ConsoleTests",
