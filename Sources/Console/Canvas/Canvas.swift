@@ -1,0 +1,77 @@
+/// The screen as a grid of cells. Views draw into a canvas; the terminal backend writes
+/// only the cells that differ from the previous frame, and the text backend turns it
+/// into lines for golden tests.
+public struct Canvas: Hashable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank(), count: self.width * self.height)
+    }
+
+    /// The whole canvas as a rectangle.
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    /// Fills the rectangle (clipped to the canvas) with spaces in `style`.
+    public mutating func fill(_ rect: Rect, style: Style) {
+        for y in max(rect.y, 0)..<min(rect.y + rect.height, height) {
+            for x in max(rect.x, 0)..<max(max(rect.x, 0), min(rect.x + rect.width, width)) {
+                set(x, y, .blank(style))
+            }
+        }
+    }
+
+    /// Draws `text` from (x, y), escaped with `DisplayText.sanitize` and cut with `…` to
+    /// `maxWidth` columns (default: to the canvas edge). Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x >= 0, x < width else { return 0 }
+        let limit = min(maxWidth ?? width - x, width - x)
+        guard limit > 0 else { return 0 }
+        let shown = DisplayText.truncate(DisplayText.sanitize(text), toWidth: limit)
+        var column = x
+        for character in shown {
+            let characterWidth = DisplayText.width(of: String(character))
+            guard characterWidth > 0 else { continue }
+            if column + characterWidth > x + limit { break }
+            set(column, y, Cell(text: String(character), width: UInt8(characterWidth), style: style))
+            if characterWidth == 2 { set(column + 1, y, .continuation(style)) }
+            column += characterWidth
+        }
+        return column - x
+    }
+
+    /// Draws `text` into one row of `rect`, padded with spaces in `style` to its width.
+    public mutating func line(_ text: String, in rect: Rect, style: Style) {
+        guard rect.height > 0 else { return }
+        fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
+        put(text, x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
+    }
+
+    /// Changes the style of the cells of a rectangle, keeping their text.
+    public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
+        for y in max(rect.y, 0)..<min(rect.y + rect.height, height) {
+            for x in max(rect.x, 0)..<max(max(rect.x, 0), min(rect.x + rect.width, width)) {
+                change(&cells[y * width + x].style)
+            }
+        }
+    }
+
+    /// Writes one cell, blanking the other half of any wide character it cuts in two.
+    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        let index = y * width + x
+        let old = cells[index]
+        if old.isContinuation, x > 0, !cell.isContinuation {
+            cells[index - 1] = .blank(cells[index - 1].style)
+        }
+        if old.width == 2, cell.width != 2, x + 1 < width {
+            cells[index + 1] = .blank(cells[index + 1].style)
+        }
+        cells[index] = cell
+    }
+}
