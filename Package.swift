@@ -70,7 +70,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleTests",
-            dependencies: ["Console", "SwitchboardCore", "VendorSandbox"]
+            dependencies: ["Console", "SwitchboardCore", "VendorSandbox"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "VendorSandboxTests",

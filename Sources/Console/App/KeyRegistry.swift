@@ -1,0 +1,86 @@
+/// Where a binding applies: everywhere, or on one screen.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case everywhere = "Everywhere"
+    case campaigns = "Campaigns"
+    case campaign = "Campaign"
+    case contact = "Contact"
+}
+
+/// What a key does. `update` switches on actions, never on keys, and help is generated
+/// from the same registry, so the two cannot drift apart.
+public enum Action: Hashable, Sendable {
+    case quit, help, back, commandLine
+    case down, up, top, bottom, pageDown, pageUp
+    case open, filter, refresh, togglePause
+    case nextAccount, previousAccount
+    case sort(SortColumn)
+}
+
+/// One entry of the key registry.
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var summary: String
+    public var context: KeyContext
+}
+
+/// Every key the console answers to.
+public enum KeyRegistry {
+    public static let bindings: [KeyBinding] = {
+        var bindings: [KeyBinding] = [
+            KeyBinding(keys: [.character("q")], action: .quit, summary: "quit", context: .everywhere),
+            KeyBinding(keys: [.character("?")], action: .help, summary: "show or hide these keys", context: .everywhere),
+            KeyBinding(keys: [.escape], action: .back, summary: "back", context: .everywhere),
+            KeyBinding(keys: [.character(":")], action: .commandLine, summary: "command line", context: .everywhere),
+            KeyBinding(keys: [.character("j"), .down], action: .down, summary: "down", context: .everywhere),
+            KeyBinding(keys: [.character("k"), .up], action: .up, summary: "up", context: .everywhere),
+            KeyBinding(keys: [.character("g"), .home], action: .top, summary: "first row", context: .everywhere),
+            KeyBinding(keys: [.character("G"), .end], action: .bottom, summary: "last row", context: .everywhere),
+            KeyBinding(keys: [.pageDown], action: .pageDown, summary: "page down", context: .everywhere),
+            KeyBinding(keys: [.pageUp], action: .pageUp, summary: "page up", context: .everywhere),
+            KeyBinding(keys: [.character("R")], action: .refresh, summary: "refresh now", context: .everywhere),
+            KeyBinding(
+                keys: [.character("Z")], action: .togglePause, summary: "pause or resume live refresh",
+                context: .everywhere),
+            KeyBinding(keys: [.character("]")], action: .nextAccount, summary: "next account", context: .everywhere),
+            KeyBinding(
+                keys: [.character("[")], action: .previousAccount, summary: "previous account", context: .everywhere),
+            KeyBinding(keys: [.enter], action: .open, summary: "open campaign", context: .campaigns),
+            KeyBinding(
+                keys: [.character("/")], action: .filter, summary: "filter by name (! inverts)", context: .campaigns),
+            KeyBinding(keys: [.enter], action: .open, summary: "open contact", context: .campaign),
+        ]
+        for column in SortColumn.allCases {
+            bindings.append(
+                KeyBinding(
+                    keys: [.character(column.key)], action: .sort(column),
+                    summary: "sort by \(column.title.lowercased()) (again: reverse)", context: .campaigns))
+        }
+        return bindings
+    }()
+
+    /// The action `key` has on `context`'s screen: the screen's own binding first.
+    public static func action(for key: Key, in context: KeyContext) -> Action? {
+        bindings.first { $0.context == context && $0.keys.contains(key) }?.action
+            ?? bindings.first { $0.context == .everywhere && $0.keys.contains(key) }?.action
+    }
+
+    /// The keys bound to `action`, as labels ("j/↓").
+    public static func label(for action: Action) -> String {
+        guard let binding = bindings.first(where: { $0.action == action }) else { return "" }
+        return binding.keys.map(\.label).joined(separator: "/")
+    }
+
+    /// Help for one screen: its own bindings, then the ones that work everywhere.
+    public static func help(for context: KeyContext) -> HelpOverlay {
+        let sections = [context, .everywhere].map { section in
+            (
+                title: section.rawValue,
+                entries: bindings.filter { $0.context == section }.map {
+                    HelpOverlay.Entry(keys: $0.keys.map(\.label).joined(separator: " "), summary: $0.summary)
+                }
+            )
+        }
+        return HelpOverlay(sections: sections)
+    }
+}

@@ -1,0 +1,118 @@
+extension AppState {
+    /// The commands of the `:` line.
+    static let commands = ["account", "campaigns", "contacts", "help", "quit"]
+
+    /// A key while the filter or the command line is being edited.
+    mutating func edit(_ key: Key) -> [Effect] {
+        guard var field = editingField else { return [] }
+        switch key {
+        case .escape:
+            if case .filter = editing { setFilter("") }
+            editing = nil
+            completions = []
+            return []
+        case .enter:
+            let command = isCommand
+            editing = nil
+            completions = []
+            return command ? run(command: field.text) : []
+        case .tab:
+            if isCommand { complete(&field) }
+        case .backspace: field.backspace()
+        case .left: field.moveCursor(by: -1)
+        case .right: field.moveCursor(by: 1)
+        case .home: field.moveToStart()
+        case .end: field.moveToEnd()
+        case .character(let character): field.insert(character)
+        default: return []
+        }
+        if isCommand {
+            editing = .command(field)
+        } else {
+            editing = .filter(field)
+            setFilter(field.text)
+        }
+        return []
+    }
+
+    private var editingField: TextField? {
+        switch editing {
+        case .filter(let field), .command(let field): field
+        case nil: nil
+        }
+    }
+
+    private var isCommand: Bool {
+        if case .command = editing { return true }
+        return false
+    }
+
+    private mutating func setFilter(_ text: String) {
+        filter = text
+        campaignTable.select(0, count: campaignRows.count, visible: layout.campaignRows)
+    }
+
+    /// Completes the command word, or an account name or campaign id after it; with
+    /// several candidates, extends to their common prefix and lists them.
+    mutating func complete(_ field: inout TextField) {
+        let words = field.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let candidates: [String]
+        let prefix: String
+        if words.count <= 1 {
+            prefix = ""
+            candidates = Self.commands
+        } else if words[0] == "account" {
+            prefix = "account "
+            candidates = accounts.map(\.name)
+        } else if words[0] == "contacts" {
+            prefix = "contacts "
+            candidates = campaignRows.map(\.id)
+        } else {
+            return
+        }
+        let typed = words.last ?? ""
+        let matches = candidates.filter { $0.hasPrefix(typed) }
+        completions = matches.count > 1 ? matches : []
+        guard let first = matches.first else { return }
+        let common = matches.dropFirst().reduce(first) { String($0.commonPrefix(with: $1)) }
+        let ending = matches.count == 1 && words.count <= 1 ? " " : ""
+        field.replace(with: prefix + common + ending)
+    }
+
+    /// Runs a `:` command.
+    mutating func run(command text: String) -> [Effect] {
+        let words = text.split(separator: " ").map(String.init)
+        guard let name = words.first else { return [] }
+        let argument = words.dropFirst().joined(separator: " ")
+        switch name {
+        case "quit", "q":
+            return perform(.quit)
+        case "help":
+            showingHelp = true
+            return []
+        case "campaigns":
+            let wasOpen = campaign != nil
+            stack = [.campaigns]
+            campaign = nil
+            return wasOpen ? [.stopObservingCampaign] : []
+        case "account":
+            guard let index = accounts.firstIndex(where: { $0.name == argument }) else {
+                status = StatusMessage(text: "no account named \"\(argument)\"", isError: true)
+                return []
+            }
+            return switchAccount(to: index)
+        case "contacts":
+            let rows = campaignRows
+            guard let row = rows.first(where: { $0.id == argument }) ?? rows.first(where: { $0.name == argument })
+            else {
+                status = StatusMessage(text: "no campaign \"\(argument)\" in this account", isError: true)
+                return []
+            }
+            stack = [.campaigns]
+            return (campaign != nil ? [.stopObservingCampaign] : []) + openCampaign(row.id)
+        default:
+            status = StatusMessage(text: "unknown command \"\(name)\" (try Tab)", isError: true)
+            return []
+        }
+    }
+}

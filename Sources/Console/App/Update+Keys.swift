@@ -1,0 +1,120 @@
+extension AppState {
+    /// A key: to the field being edited, else to help, else through the key registry.
+    mutating func handle(_ key: Key) -> [Effect] {
+        if editing != nil { return edit(key) }
+        if layout.isTooSmall {
+            return KeyRegistry.action(for: key, in: keyContext) == .quit ? perform(.quit) : []
+        }
+        guard let action = KeyRegistry.action(for: key, in: keyContext) else { return [] }
+        if showingHelp, ![.help, .back, .quit].contains(action) { return [] }
+        return perform(action)
+    }
+
+    /// What an action does on the current screen.
+    mutating func perform(_ action: Action) -> [Effect] {
+        switch action {
+        case .quit:
+            quitting = true
+            return [.quit]
+        case .help:
+            showingHelp.toggle()
+            return []
+        case .back:
+            return back()
+        case .commandLine:
+            editing = .command(TextField())
+            completions = []
+            return []
+        case .filter:
+            editing = .filter(TextField(text: filter))
+            return []
+        case .down: return move { $0.move(by: 1, count: $1, visible: $2) }
+        case .up: return move { $0.move(by: -1, count: $1, visible: $2) }
+        case .top: return move { $0.select(0, count: $1, visible: $2) }
+        case .bottom: return move { $0.select($1 - 1, count: $1, visible: $2) }
+        case .pageDown: return move { $0.move(by: $2, count: $1, visible: $2) }
+        case .pageUp: return move { $0.move(by: -$2, count: $1, visible: $2) }
+        case .open:
+            return open()
+        case .refresh:
+            return refreshNow()
+        case .togglePause:
+            paused.toggle()
+            status = StatusMessage(text: paused ? "live refresh paused (Z resumes)" : "live refresh resumed", isError: false)
+            return paused ? [] : refreshStats()
+        case .nextAccount:
+            return accounts.isEmpty ? [] : switchAccount(to: (accountIndex + 1) % accounts.count)
+        case .previousAccount:
+            return accounts.isEmpty ? [] : switchAccount(to: (accountIndex + accounts.count - 1) % accounts.count)
+        case .sort(let column):
+            sort = CampaignSort(column: column, ascending: sort.column == column ? !sort.ascending : column == .name)
+            campaignTable.select(0, count: campaignRows.count, visible: layout.campaignRows)
+            return []
+        }
+    }
+
+    /// Moves the selection of the current screen's table.
+    private mutating func move(_ change: (inout TableState, Int, Int) -> Void) -> [Effect] {
+        switch screen {
+        case .campaigns:
+            change(&campaignTable, campaignRows.count, layout.campaignRows)
+            return []
+        case .campaign:
+            let count = campaign?.cachedCount ?? 0
+            return moveContacts { change(&$0, count, $1) }
+        case .contact:
+            return []
+        }
+    }
+
+    private mutating func open() -> [Effect] {
+        switch screen {
+        case .campaigns:
+            let rows = campaignRows
+            guard rows.indices.contains(campaignTable.selected) else { return [] }
+            return openCampaign(rows[campaignTable.selected].id)
+        case .campaign(let id):
+            guard let contact = selectedContact else { return [] }
+            stack.append(.contact(campaignID: id, key: contact.key))
+            return []
+        case .contact:
+            return []
+        }
+    }
+
+    private mutating func back() -> [Effect] {
+        if showingHelp {
+            showingHelp = false
+            return []
+        }
+        switch screen {
+        case .campaigns:
+            if !filter.isEmpty {
+                filter = ""
+                campaignTable.select(0, count: campaignRows.count, visible: layout.campaignRows)
+            }
+            return []
+        case .campaign:
+            stack.removeLast()
+            campaign = nil
+            return [.stopObservingCampaign]
+        case .contact:
+            stack.removeLast()
+            return []
+        }
+    }
+
+    private mutating func refreshNow() -> [Effect] {
+        guard let account else { return [] }
+        var effects: [Effect] = []
+        if case .campaigns = screen, account.capabilities.contains(.listCampaigns), !fetchingCampaigns {
+            fetchingCampaigns = true
+            effects.append(.fetchCampaigns(account: account.name))
+        }
+        if campaign != nil, account.capabilities.contains(.listContacts), campaign?.fetchingContacts == false {
+            campaign?.nextVendorOffset = 0
+            effects += fetchMoreContacts()
+        }
+        return effects + refreshStats()
+    }
+}

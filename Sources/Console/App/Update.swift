@@ -1,0 +1,152 @@
+import Foundation
+import SwitchboardCore
+
+/// The effects to run when the console opens: follow and fetch the first account.
+public func start(_ state: inout AppState) -> [Effect] {
+    state.switchAccount(to: state.accountIndex)
+}
+
+/// The console's one state transition: apply `msg` to `state` and say what to do next.
+/// Pure and total: no I/O, an answer for every message in every state.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .key(let key):
+        return state.handle(key)
+    case .resize(let width, let height):
+        return state.resize(width: width, height: height)
+    case .tick(let date):
+        state.now = date
+        state.changes = state.changes.filter { date.timeIntervalSince($0.value.at) < 3 }
+        return state.refreshStats()
+    case .campaignsFetched(let account, let result, let date):
+        guard account == state.account?.name else { return [] }
+        state.fetchingCampaigns = false
+        state.record(result.map { _ in () }, at: date)
+        return []
+    case .campaignsObserved(let account, let campaigns):
+        guard account == state.account?.name else { return [] }
+        state.campaigns = campaigns
+        state.campaignTable.select(
+            state.campaignTable.selected, count: state.campaignRows.count, visible: state.layout.campaignRows)
+        return state.refreshStats(onlyMissing: true)
+    case .statsFetched(let account, let campaignID, let result, let date):
+        guard account == state.account?.name else { return [] }
+        state.refreshing.remove(campaignID)
+        if case .success(let counts) = result { state.store(counts, for: campaignID, at: date) }
+        state.record(result.map { _ in () }, at: date)
+        return []
+    case .samplesObserved(let account, let campaignID, let samples):
+        guard account == state.account?.name, state.campaign?.campaignID == campaignID else { return [] }
+        state.campaign?.samples = samples
+        return []
+    case .contactCountObserved(let account, let campaignID, let count):
+        guard account == state.account?.name, state.campaign?.campaignID == campaignID else { return [] }
+        state.campaign?.cachedCount = count
+        return state.moveContacts { $0.move(by: 0, count: count, visible: $1) }
+    case .contactsObserved(let account, let campaignID, let offset, let contacts):
+        guard account == state.account?.name, state.campaign?.campaignID == campaignID,
+            state.campaign?.windowOffset == offset
+        else { return [] }
+        state.campaign?.window = contacts
+        return []
+    case .contactsFetched(let account, let campaignID, let result):
+        guard account == state.account?.name, state.campaign?.campaignID == campaignID else { return [] }
+        state.campaign?.fetchingContacts = false
+        switch result {
+        case .success(let fetched):
+            state.campaign?.vendorTotal = fetched.total
+            state.campaign?.nextVendorOffset = fetched.nextOffset
+            state.record(.success(()), at: state.now)
+            return state.fetchMoreContacts()
+        case .failure(let failure):
+            state.campaign?.nextVendorOffset = nil
+            state.record(.failure(failure), at: state.now)
+            return []
+        }
+    }
+}
+
+extension AppState {
+    /// The layout at the current size.
+    public var layout: Layout { Layout(width: width, height: height) }
+
+    /// Forgets the previous account's data and follows the new one.
+    mutating func switchAccount(to index: Int) -> [Effect] {
+        guard accounts.indices.contains(index) else { return [.stopObservingCampaign] }
+        accountIndex = index
+        stack = [.campaigns]
+        campaign = nil
+        campaigns = nil
+        stats = [:]
+        changes = [:]
+        refreshing = []
+        campaignTable = TableState()
+        filter = ""
+        lastRefresh = nil
+        let account = accounts[index]
+        var effects: [Effect] = [.stopObservingCampaign, .observeCampaigns(account: account.name)]
+        if account.capabilities.contains(.listCampaigns) {
+            connection = .connecting
+            fetchingCampaigns = true
+            effects.append(.fetchCampaigns(account: account.name))
+        } else {
+            connection = .notContacted
+            fetchingCampaigns = false
+        }
+        return effects
+    }
+
+    /// Notes how the vendor's last answer went in the header and on the status line.
+    mutating func record(_ result: Result<Void, Failure>, at date: Date) {
+        switch result {
+        case .success:
+            connection = .online
+            lastRefresh = date
+            if status?.isError == true { status = nil }
+        case .failure(let failure):
+            connection = .failed(failure.message)
+            status = StatusMessage(text: failure.message, isError: true)
+        }
+    }
+
+    /// Keeps fresh counts and marks the columns that changed since the last ones.
+    mutating func store(_ counts: StatusCounts, for campaignID: String, at date: Date) {
+        if let previous = stats[campaignID] {
+            let old = CampaignRow(id: campaignID, name: "", state: "", counts: previous)
+            let new = CampaignRow(id: campaignID, name: "", state: "", counts: counts)
+            let changed = Set(SortColumn.allCases.filter { old.count($0) != new.count($0) })
+            if !changed.isEmpty { changes[campaignID] = ChangeMark(columns: changed, at: date) }
+        }
+        stats[campaignID] = counts
+    }
+
+    /// Asks for stats of what is on screen, skipping any already in flight.
+    mutating func refreshStats(onlyMissing: Bool = false) -> [Effect] {
+        guard let account, account.capabilities.contains(.stats) else { return [] }
+        let ids: [String]
+        switch screen {
+        case .campaigns: ids = campaignRows.map(\.id)
+        case .campaign(let id), .contact(let id, _): ids = [id]
+        }
+        var effects: [Effect] = []
+        for id in ids where !refreshing.contains(id) && !(onlyMissing && stats[id] != nil) {
+            refreshing.insert(id)
+            effects.append(.fetchStats(account: account.name, campaignID: id))
+        }
+        return effects
+    }
+
+    mutating func resize(width: Int, height: Int) -> [Effect] {
+        self.width = width
+        self.height = height
+        campaignTable.select(campaignTable.selected, count: campaignRows.count, visible: layout.campaignRows)
+        guard let pane = campaign, let account else { return [] }
+        var effects: [Effect] = [
+            .observeContacts(
+                account: account.name, campaignID: pane.campaignID, offset: pane.windowOffset,
+                limit: layout.contactRows)
+        ]
+        effects += moveContacts { $0.move(by: 0, count: pane.cachedCount ?? 0, visible: $1) }
+        return effects
+    }
+}

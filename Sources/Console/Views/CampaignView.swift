@@ -1,0 +1,47 @@
+import SwitchboardCore
+
+/// A campaign: the live stats panel above the contacts table, paged from the store.
+enum CampaignView {
+    static func draw(_ state: AppState, campaignID: String, into canvas: inout Canvas, layout: Layout) {
+        StatsPanelView.draw(state, campaignID: campaignID, into: &canvas, area: layout.statsPanel)
+        drawContacts(state, into: &canvas, area: layout.contactsTable)
+    }
+
+    static func drawContacts(_ state: AppState, into canvas: inout Canvas, area: Rect) {
+        guard let pane = state.campaign else { return }
+        let columns = [
+            TableColumn("Name", .flex(min: 10)), TableColumn("Phone / email", .flex(min: 12)),
+            TableColumn("Status", .fixed(12)), TableColumn("Attempts", .fixed(8), alignRight: true),
+            TableColumn("External id", .flex(min: 8)),
+        ]
+        let count = pane.cachedCount ?? 0
+        let shown = max(0, min(area.height - 1, count - pane.windowOffset))
+        let rows = (0..<shown).map { index in
+            guard pane.window.indices.contains(index) else { return TableRow(["…"], style: .muted) }
+            return row(for: pane.window[index].contact)
+        }
+        let table = Table(
+            columns: columns, rows: rows, selected: count == 0 ? nil : pane.table.selected - pane.windowOffset)
+        table.render(into: &canvas, area: area)
+        if count == 0 {
+            canvas.put("  " + emptyText(state, pane: pane), x: area.x, y: area.y + 2, style: .muted)
+        }
+    }
+
+    static func row(for contact: Contact) -> TableRow {
+        let reach = contact.phoneNumbers.first ?? contact.email ?? ""
+        let name = contact.displayName.isEmpty ? "(no name)" : contact.displayName
+        return TableRow([
+            name, reach, contact.status?.raw ?? "—", contact.attemptCount.map(String.init) ?? "—",
+            contact.externalID ?? "—",
+        ])
+    }
+
+    static func emptyText(_ state: AppState, pane: CampaignPane) -> String {
+        if pane.fetchingContacts || pane.cachedCount == nil { return "Fetching contacts…" }
+        if let account = state.account, !account.capabilities.contains(.listContacts) {
+            return "\(account.vendorName) cannot list contacts; contacts sent from Switchboard appear here."
+        }
+        return "This campaign has no contacts."
+    }
+}

@@ -1,0 +1,24 @@
+/// Draws the whole screen for a state: header, the current screen, footer, status
+/// line, and help on top; below the minimum size, only a message saying so.
+public enum ConsoleView {
+    public static func render(_ state: AppState) -> Canvas {
+        var canvas = Canvas(width: state.width, height: state.height)
+        let layout = state.layout
+        if layout.isTooSmall {
+            MinimumSizeView.draw(state, into: &canvas)
+            return canvas
+        }
+        HeaderView.draw(state, into: &canvas, area: layout.header)
+        switch state.screen {
+        case .campaigns: CampaignsView.draw(state, into: &canvas, area: layout.main)
+        case .campaign(let id): CampaignView.draw(state, campaignID: id, into: &canvas, layout: layout)
+        case .contact(let campaignID, let key):
+            ContactView.draw(state, campaignID: campaignID, key: key, into: &canvas, area: layout.main)
+        }
+        FooterView.draw(state, into: &canvas, keys: layout.footer, status: layout.statusLine)
+        if state.showingHelp {
+            KeyRegistry.help(for: state.keyContext).render(into: &canvas, area: layout.main)
+        }
+        return canvas
+    }
+}

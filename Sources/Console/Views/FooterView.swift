@@ -1,0 +1,67 @@
+/// The key hints row and the status line below it (or the filter / command being typed).
+enum FooterView {
+    /// The actions hinted on each screen; their keys come from the registry.
+    static func hints(for context: KeyContext) -> [(Action, String)] {
+        switch context {
+        case .campaigns:
+            [(.open, "open"), (.filter, "filter"), (.sort(.name), "sort"), (.refresh, "refresh"),
+             (.togglePause, "pause"), (.help, "help"), (.quit, "quit")]
+        case .campaign:
+            [(.open, "contact"), (.back, "back"), (.refresh, "refresh"), (.togglePause, "pause"),
+             (.pageDown, "page"), (.help, "help"), (.quit, "quit")]
+        case .contact, .everywhere:
+            [(.back, "back"), (.help, "help"), (.quit, "quit")]
+        }
+    }
+
+    /// An action's keys; the sort keys are shown together (`NSPICEXTL`).
+    static func label(for action: Action) -> String {
+        if case .sort = action { return String(SortColumn.allCases.map(\.key)) }
+        return KeyRegistry.label(for: action)
+    }
+
+    static func draw(_ state: AppState, into canvas: inout Canvas, keys: Rect, status: Rect) {
+        if !state.completions.isEmpty {
+            canvas.line(state.completions.joined(separator: "  "), in: keys, style: .muted)
+        } else {
+            var parts: [(text: String, style: Style)] = [(" ", .plain)]
+            for (action, word) in hints(for: state.keyContext) {
+                parts.append((label(for: action), .key))
+                parts.append((" \(word)  ", .plain))
+            }
+            StatusBar(left: parts, style: .plain).render(into: &canvas, area: keys)
+        }
+        switch state.editing {
+        case .filter(let field):
+            field.render(prompt: "/", into: &canvas, area: status, style: .plain)
+        case .command(let field):
+            field.render(prompt: ":", into: &canvas, area: status, style: .plain)
+        case nil:
+            if let message = state.status {
+                canvas.line(" " + message.text, in: status, style: message.isError ? .error : .plain)
+            } else {
+                canvas.line(" " + summary(state), in: status, style: .muted)
+            }
+        }
+    }
+
+    /// The status line when there is no message: what the screen shows.
+    static func summary(_ state: AppState) -> String {
+        switch state.screen {
+        case .campaigns:
+            let total = state.campaignRows.count
+            var text = "\(total) campaign\(total == 1 ? "" : "s")"
+            text += " · sorted by \(state.sort.column.title.lowercased()) \(state.sort.ascending ? "▲" : "▼")"
+            if !state.filter.isEmpty { text += " · filter \"\(state.filter)\" (Esc clears)" }
+            return text
+        case .campaign:
+            guard let pane = state.campaign else { return "" }
+            var text = "\(pane.cachedCount ?? 0) contacts cached"
+            if let total = pane.vendorTotal { text += " of \(total)" }
+            if pane.fetchingContacts { text += " · fetching…" }
+            return text
+        case .contact:
+            return "every field as the vendor sent it"
+        }
+    }
+}

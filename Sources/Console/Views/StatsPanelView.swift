@@ -1,0 +1,70 @@
+import Foundation
+import SwitchboardCore
+
+/// The campaign's live stats: counts (changed ones highlighted), attempts, active calls
+/// against the concurrency limit, and sparklines of completed and exhausted from samples.
+enum StatsPanelView {
+    static func draw(_ state: AppState, campaignID: String, into canvas: inout Canvas, area: Rect) {
+        canvas.fill(area, style: .plain)
+        let cached = state.cachedCampaign(campaignID)
+        var x = canvas.put(" " + (cached?.name ?? campaignID), x: area.x, y: area.y, style: .title, maxWidth: area.width / 2)
+        x += canvas.put("  " + (cached?.state ?? "—"), x: area.x + x, y: area.y, style: .plain)
+        canvas.put("  id " + campaignID, x: area.x + x, y: area.y, style: .muted, maxWidth: area.width - x)
+        guard let account = state.account else { return }
+        guard account.capabilities.contains(.stats) else {
+            canvas.put(
+                " \(account.vendorName) reports no status counts for a campaign.", x: area.x, y: area.y + 2,
+                style: .muted)
+            return
+        }
+        guard let counts = state.stats[campaignID] else {
+            canvas.put(" Reading status counts…", x: area.x, y: area.y + 2, style: .muted)
+            return
+        }
+        let changed = state.changes[campaignID]?.columns ?? []
+        let buckets: [(String, SortColumn, Int)] = [
+            ("pending", .pending, counts[.pending]), ("in progress", .active, counts[.active]),
+            ("completed", .completed, counts[.completed]), ("exhausted", .exhausted, counts[.exhausted]),
+            ("error", .failed, counts[.failed]),
+        ]
+        var column = area.x + 1
+        for (label, key, value) in buckets {
+            column += canvas.put(label + " ", x: column, y: area.y + 2, style: .muted)
+            column += canvas.put(String(value), x: column, y: area.y + 2, style: changed.contains(key) ? .changed : .emphasizedPlain)
+            column += canvas.put("   ", x: column, y: area.y + 2, style: .plain)
+        }
+        canvas.put("total \(counts.total)", x: column, y: area.y + 2, style: .plain)
+        if let attempts = counts.attempts {
+            let perContact = counts.total > 0 ? String(format: "%.2f", Double(attempts) / Double(counts.total)) : "0"
+            canvas.put(
+                " attempts \(attempts) · \(perContact) per contact", x: area.x, y: area.y + 3,
+                style: changed.contains(.attempts) ? .changed : .plain)
+        }
+        if let active = counts.activeCalls {
+            let label = " active calls "
+            let used = canvas.put(label, x: area.x, y: area.y + 4, style: .plain)
+            let limit = counts.concurrencyLimit ?? max(active, 1)
+            ProgressBar(value: active, total: limit, style: .good).render(
+                into: &canvas, area: Rect(x: area.x + used, y: area.y + 4, width: min(40, area.width - used), height: 1))
+        }
+        drawSparklines(state.campaign?.samples ?? [], into: &canvas, area: area.row(5))
+    }
+
+    static func drawSparklines(_ samples: [StatsSample], into canvas: inout Canvas, area: Rect) {
+        guard !samples.isEmpty else { return }
+        let half = area.width / 2
+        for (index, (label, status, style)) in [
+            ("completed", NormalizedStatus.completed, Style.good), ("exhausted", .exhausted, Style.bad),
+        ].enumerated() {
+            let x = area.x + index * half
+            let used = canvas.put(" \(label) ", x: x, y: area.y, style: .muted)
+            Sparkline(values: samples.map { $0.counts[status] }, style: style).render(
+                into: &canvas, area: Rect(x: x + used, y: area.y, width: min(AppState.sampleLimit, half - used - 1), height: 1))
+        }
+    }
+}
+
+extension Style {
+    /// Plain text in bold (figures).
+    static let emphasizedPlain = Style(bold: true)
+}
