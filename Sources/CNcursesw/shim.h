@@ -7,6 +7,11 @@
 #define NCURSES_WIDECHAR 1
 
 #include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <wchar.h>
 #include <ncursesw/ncurses.h>
 
 // Macros and globals Swift cannot import.
@@ -24,5 +29,42 @@ static inline int sb_color_pair(int n) { return COLOR_PAIR(n); }
 static inline void sb_getmaxyx(WINDOW *win, int *y, int *x) { getmaxyx(win, *y, *x); }
 static inline chtype sb_acs_hline(void) { return ACS_HLINE; }
 static inline chtype sb_acs_vline(void) { return ACS_VLINE; }
+
+// Writes a wide string at (y, x) in the given attributes and colour pair.
+static inline int sb_put(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+    attr_set(attrs, pair, NULL);
+    return mvaddwstr(y, x, text);
+}
+
+// Crash restore: the terminal modes from before initscr, and the handlers that were in
+// place (the Swift runtime's backtracer), so a crash first restores the terminal with
+// async-signal-safe calls only, then lets the previous handler report it.
+// Function-local statics: a header cannot define globals Swift would link.
+static inline struct termios *sb_saved_termios(void) { static struct termios value; return &value; }
+static inline int *sb_saved_termios_valid(void) { static int value; return &value; }
+static inline struct sigaction *sb_previous_actions(void) { static struct sigaction value[NSIG]; return value; }
+
+static inline void sb_crash_handler(int sig) {
+    if (*sb_saved_termios_valid()) tcsetattr(STDIN_FILENO, TCSANOW, sb_saved_termios());
+    static const char reset[] = "\033[0m\033[?25h\033[?1049l\r\n";
+    ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
+    (void)ignored;
+    sigaction(sig, &sb_previous_actions()[sig], NULL);
+    raise(sig);
+}
+
+// Call once, before initscr: remembers the terminal modes and chains crash signals.
+static inline void sb_install_crash_restore(void) {
+    *sb_saved_termios_valid() = tcgetattr(STDIN_FILENO, sb_saved_termios()) == 0;
+    int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = sb_crash_handler;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_NODEFER;
+        sigaction(signals[i], &action, &sb_previous_actions()[signals[i]]);
+    }
+}
 
 #endif

@@ -30,8 +30,9 @@ struct Switchboard: AsyncParsableCommand {
         subcommands: [
             AccountsCommand.self, CampaignsCommand.self, ConfigurationsCommand.self, TimezonesCommand.self,
             ConcurrencyCommand.self, ContactsCommand.self, StatsCommand.self, JournalCommand.self,
-            SandboxCommand.self,
-        ]
+            SandboxCommand.self, ConsoleCommand.self, DemoCommand.self,
+        ],
+        defaultSubcommand: ConsoleCommand.self
     )
 
     /// Parses, runs, and exits with the documented status; errors go to standard error and the log.

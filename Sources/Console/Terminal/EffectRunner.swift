@@ -1,0 +1,130 @@
+import Foundation
+import Logging
+import Synchronization
+import SwitchboardCore
+
+/// Runs effects as tasks, never on the terminal thread, and posts their results to the
+/// inbox. Observations are store `values(in:)` sequences iterated in a task (never
+/// delivered on the main actor, which never runs while the terminal thread sits in
+/// `poll()`); a new observation of the same kind replaces the old one.
+final class EffectRunner: Sendable {
+    private let clients: [String: any VendorClient]
+    private let store: Store
+    private let inbox: Inbox
+    private let logger: Logger
+    private let observations = Mutex<[Observation: Task<Void, Never>]>([:])
+
+    private enum Observation: Hashable {
+        case campaigns, samples, contactCount, contacts
+    }
+
+    init(clients: [String: any VendorClient], store: Store, inbox: Inbox, logger: Logger) {
+        self.clients = clients
+        self.store = store
+        self.inbox = inbox
+        self.logger = logger
+    }
+
+    func run(_ effects: [Effect]) {
+        for effect in effects { run(effect) }
+    }
+
+    func run(_ effect: Effect) {
+        switch effect {
+        case .fetchCampaigns(let account):
+            request(account) { client, store in
+                let campaigns = try await client.campaigns(nameContains: nil, states: [])
+                try await store.saveCampaigns(campaigns, account: account, seenAt: Date())
+                return .campaignsFetched(account: account, .success(campaigns.count), at: Date())
+            } failed: {
+                .campaignsFetched(account: account, .failure($0), at: Date())
+            }
+        case .fetchStats(let account, let campaignID):
+            request(account) { client, store in
+                let counts = try await client.stats(campaignID: campaignID)
+                let now = Date()
+                try await store.recordStats(counts, account: account, campaignID: campaignID, takenAt: now)
+                return .statsFetched(account: account, campaignID: campaignID, .success(counts), at: now)
+            } failed: {
+                .statsFetched(account: account, campaignID: campaignID, .failure($0), at: Date())
+            }
+        case .fetchContacts(let account, let campaignID, let offset, let limit):
+            request(account) { client, store in
+                let page = try await client.contacts(campaignID: campaignID, status: nil, limit: limit, offset: offset)
+                try await store.saveContacts(page.contacts, account: account, campaignID: campaignID, seenAt: Date())
+                let fetched = ContactsFetched(total: page.total, nextOffset: page.nextOffset)
+                return .contactsFetched(account: account, campaignID: campaignID, .success(fetched))
+            } failed: {
+                .contactsFetched(account: account, campaignID: campaignID, .failure($0))
+            }
+        case .observeCampaigns(let account):
+            observe(.campaigns, store.observeCampaigns(account: account)) {
+                .campaignsObserved(account: account, $0)
+            }
+        case .observeCampaign(let account, let campaignID):
+            observe(.samples, store.observeStats(account: account, campaignID: campaignID, limit: AppState.sampleLimit)) {
+                .samplesObserved(account: account, campaignID: campaignID, $0)
+            }
+            observe(.contactCount, store.observeContactCount(account: account, campaignID: campaignID)) {
+                .contactCountObserved(account: account, campaignID: campaignID, $0)
+            }
+        case .observeContacts(let account, let campaignID, let offset, let limit):
+            observe(.contacts, store.observeContacts(account: account, campaignID: campaignID, offset: offset, limit: limit)) {
+                .contactsObserved(account: account, campaignID: campaignID, offset: offset, $0)
+            }
+        case .stopObservingCampaign:
+            observations.withLock { tasks in
+                for kind in [Observation.samples, .contactCount, .contacts] { tasks.removeValue(forKey: kind)?.cancel() }
+            }
+        case .quit:
+            cancelAll()
+        }
+    }
+
+    /// Stops every observation.
+    func cancelAll() {
+        observations.withLock { tasks in
+            for task in tasks.values { task.cancel() }
+            tasks = [:]
+        }
+    }
+
+    private func request(
+        _ account: String, _ work: @escaping @Sendable (any VendorClient, Store) async throws -> Msg,
+        failed: @escaping @Sendable (Failure) -> Msg
+    ) {
+        guard let client = clients[account] else {
+            inbox.post(failed(Failure("no client for account \(account)")))
+            return
+        }
+        let (store, inbox, logger) = (store, inbox, logger)
+        Task {
+            do {
+                inbox.post(try await work(client, store))
+            } catch {
+                let message = String(describing: error)
+                logger.warning("request failed", metadata: ["account": "\(account)", "error": "\(message)"])
+                inbox.post(failed(Failure(message)))
+            }
+        }
+    }
+
+    private func observe<Values: AsyncSequence & Sendable>(
+        _ kind: Observation, _ values: Values, _ message: @escaping @Sendable (Values.Element) -> Msg
+    ) where Values.Element: Sendable {
+        let (inbox, logger) = (inbox, logger)
+        let task = Task {
+            do {
+                for try await value in values { inbox.post(message(value)) }
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.warning("store observation failed", metadata: ["error": "\(error)"])
+            }
+        }
+        observations.withLock { tasks in
+            tasks.removeValue(forKey: kind)?.cancel()
+            tasks[kind] = task
+        }
+    }
+}
