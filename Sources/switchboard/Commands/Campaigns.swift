@@ -112,7 +112,7 @@ struct CampaignsCommand: AsyncParsableCommand {
         func run() async throws {
             try await Session.with(account: account.account) { session in
                 let anyreach = try session.anyreach(.manageCampaigns, for: "creating campaigns")
-                let created = try await session.reach.call { try await anyreach.createCampaign(fields.input) }
+                let created = try await session.reach.call(retrying: false) { try await anyreach.createCampaign(fields.input) }
                 try CampaignTable.show(Campaign(created), session: session, json: output.json)
             }
         }

@@ -104,7 +104,7 @@ struct ConfigurationsCommand: AsyncParsableCommand {
             try await Session.with(account: account.account) { session in
                 let anyreach = try session.anyreach(.manageCampaigns, for: "campaign configurations")
                 let input = try fields.input()
-                let item = try await session.reach.call { try await anyreach.createConfiguration(input) }
+                let item = try await session.reach.call(retrying: false) { try await anyreach.createConfiguration(input) }
                 try show(item, session: session, json: output.json)
             }
         }

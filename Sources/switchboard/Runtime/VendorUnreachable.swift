@@ -31,8 +31,10 @@ final class VendorReach: Sendable {
     var refused: VendorError? { refusal.value }
 
     /// Runs `body`, again after a backoff while it fails without an answer; throws
-    /// `VendorUnreachable` once `policy.maxAttempts` are spent.
-    func call<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+    /// `VendorUnreachable` once `policy.maxAttempts` are spent. A call that is not
+    /// idempotent (a create) passes `retrying: false`: a timeout may mean the vendor did
+    /// the work, and sending it again would make a second one.
+    func call<T: Sendable>(retrying: Bool = true, _ body: @Sendable () async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             do {
@@ -40,7 +42,7 @@ final class VendorReach: Sendable {
             } catch let error as VendorError {
                 switch error {
                 case .connection, .timeout:
-                    guard attempt < policy.maxAttempts else {
+                    guard retrying, attempt < policy.maxAttempts else {
                         throw VendorUnreachable(
                             vendor: account.vendor, baseURL: account.baseURL, attempts: attempt, underlying: error)
                     }
