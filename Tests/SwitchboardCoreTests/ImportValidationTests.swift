@@ -123,7 +123,7 @@ import Testing
         let bare = Contact(firstName: "Ada")
         #expect(
             Vendor.anyreach.missingRequirement(bare)
-                == "Anyreach needs a phone number (or the id of an existing contact); this row has neither")
+                == "Anyreach needs a phone number, an id or an external_id; this row has none")
         #expect(
             Vendor.replify.missingRequirement(bare) == "Replify needs an email or a phone number; this row has neither")
         #expect(
@@ -132,6 +132,7 @@ import Testing
             Vendor.replyio.missingRequirement(bare)
                 == "Reply.io needs an email or a LinkedIn URL (column linkedInUrl); this row has neither")
         #expect(Vendor.anyreach.missingRequirement(Contact(vendorID: "3f0c")) == nil)
+        #expect(Vendor.anyreach.missingRequirement(Contact(externalID: "crm-1")) == nil)
         #expect(Vendor.replify.missingRequirement(Contact(phoneNumbers: ["+14155550123"])) == nil)
         #expect(Vendor.campaignlark.missingRequirement(Contact(email: "a@b.co")) == nil)
         #expect(

@@ -42,8 +42,10 @@ extension Vendor {
         let hasEmail = !(contact.email ?? "").isEmpty
         switch self {
         case .anyreach:
-            return contact.phoneNumbers.isEmpty && contact.vendorID == nil
-                ? "Anyreach needs a phone number (or the id of an existing contact); this row has neither" : nil
+            // An id or external_id names an existing contact (to update or remove); a new one
+            // without a phone is refused by Anyreach itself, in its own words.
+            return contact.phoneNumbers.isEmpty && contact.vendorID == nil && (contact.externalID ?? "").isEmpty
+                ? "Anyreach needs a phone number, an id or an external_id; this row has none" : nil
         case .replify:
             return hasEmail || !contact.phoneNumbers.isEmpty
                 ? nil : "Replify needs an email or a phone number; this row has neither"
