@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import Foundation
 import Logging
@@ -75,7 +76,7 @@ struct Switchboard: AsyncParsableCommand {
 
     private static func fail(_ error: any Error, logger: Logger) -> Never {
         let (status, message) = ExitStatus.of(error)
-        StandardError.line("switchboard: " + TerminalText.escaped(message))
+        StandardError.line("switchboard: " + DisplayText.sanitize(message))
         logger.error("command ended", metadata: ["status": "\(status)", "error": "\(message)"])
         Foundation.exit(status)
     }

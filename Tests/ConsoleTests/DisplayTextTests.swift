@@ -7,6 +7,7 @@ import Testing
         #expect(DisplayText.sanitize("Eve\u{1B}[31mRED\u{1B}[0m") == "Eve\\x1B[31mRED\\x1B[0m")
         #expect(DisplayText.sanitize("abc\u{202E}fed") == "abc\\u{202E}fed")
         #expect(DisplayText.sanitize("a\u{200B}b\u{FEFF}") == "a\\u{200B}b\\u{FEFF}")
+        #expect(DisplayText.sanitize("line\u{2028}break") == "line\\u{2028}break")
         #expect(DisplayText.sanitize("bell\u{07}\u{7F}\u{9B}") == "bell\\x07\\x7F\\x9B")
         #expect(DisplayText.sanitize("two\nlines\tand\r") == "two\\nlines\\tand\\r")
         #expect(DisplayText.sanitize("Zoë 王芳 Ana 🌻") == "Zoë 王芳 Ana 🌻")

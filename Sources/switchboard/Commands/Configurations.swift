@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import Foundation
 import SwitchboardCore
@@ -154,7 +155,7 @@ struct ConfigurationsCommand: AsyncParsableCommand {
                     document["deleted"] = .string(id)
                     try JSONOutput.print(.object(document))
                 } else {
-                    print("Deleted configuration \(TerminalText.escaped(id)).")
+                    print("Deleted configuration \(DisplayText.sanitize(id)).")
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import Foundation
 import SwitchboardCore
@@ -147,8 +148,8 @@ struct ContactsCommand: AsyncParsableCommand {
                     try JSONOutput.print(.object(document))
                 } else {
                     let style = Style.forStream()
-                    let note = (row?.message ?? entry.reason).map { ": " + TerminalText.escaped($0) } ?? ""
-                    print("journal #\(entry.id!): \(TerminalText.escaped(contact)) \(style.word(outcome))\(note)")
+                    let note = (row?.message ?? entry.reason).map { ": " + DisplayText.sanitize($0) } ?? ""
+                    print("journal #\(entry.id!): \(DisplayText.sanitize(contact)) \(style.word(outcome))\(note)")
                 }
                 if entry.state != .done { throw ExitCode(ExitStatus.partialFailure) }
             }

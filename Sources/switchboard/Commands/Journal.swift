@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import Foundation
 import SwitchboardCore
@@ -183,7 +184,7 @@ struct JournalCommand: AsyncParsableCommand {
                         "#\(entry.id!) \(entry.account) \(entry.campaignID) \(entry.action.rawValue): \(entry.state.rawValue)"
                     if !outcomes.isEmpty { line += " (\(outcomes))" }
                     if let reason = entry.reason { line += " — \(reason)" }
-                    print(TerminalText.escaped(line))
+                    print(DisplayText.sanitize(line))
                 }
                 if report.settled.isEmpty && report.unknownAccounts.isEmpty { print("Nothing to replay.") }
             }

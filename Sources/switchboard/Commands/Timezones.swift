@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import SwitchboardCore
 
@@ -21,7 +22,7 @@ struct TimezonesCommand: AsyncParsableCommand {
                 document["timezones"] = .texts(timezones)
                 try JSONOutput.print(.object(document))
             } else {
-                print(timezones.map(TerminalText.escaped).joined(separator: "\n"))
+                print(timezones.map(DisplayText.sanitize).joined(separator: "\n"))
             }
         }
     }

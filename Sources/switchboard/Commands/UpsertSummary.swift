@@ -1,3 +1,4 @@
+import Console
 import Foundation
 import SwitchboardCore
 
@@ -121,6 +122,6 @@ struct UpsertSummary {
         }
         let place = journalID.map { "journal #\($0)" } ?? (dryRun ? "dry run, nothing sent" : "nothing journaled")
         let valid = dryRun ? "\(lines.count) valid, " : ""
-        Swift.print("\(action.rawValue) \(TerminalText.escaped(campaign)) (\(place)): \(valid)\(counts.text)")
+        Swift.print("\(action.rawValue) \(DisplayText.sanitize(campaign)) (\(place)): \(valid)\(counts.text)")
     }
 }

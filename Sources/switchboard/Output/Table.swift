@@ -1,3 +1,5 @@
+import Console
+
 /// An aligned text table: a header row and data rows, columns padded to the widest cell
 /// by terminal width. Every cell is escaped first: vendor text is data, not terminal codes.
 struct Table {
@@ -20,16 +22,16 @@ struct Table {
 
     /// The table as lines; `style` colours the header and the cells `colour` picks.
     func render(style: Style, colour: (_ column: Int, _ text: String) -> String = { $1 }) -> String {
-        let cells = rows.map { row in row.map { TerminalText.truncated(TerminalText.escaped($0), to: maxCellWidth) } }
-        var widths = headers.map(TerminalText.width)
+        let cells = rows.map { row in row.map { DisplayText.truncate(DisplayText.sanitize($0), toWidth: maxCellWidth) } }
+        var widths = headers.map { DisplayText.width(of: $0) }
         for row in cells {
             for (column, cell) in row.enumerated() where column < widths.count {
-                widths[column] = max(widths[column], TerminalText.width(cell))
+                widths[column] = max(widths[column], DisplayText.width(of: cell))
             }
         }
         func line(_ row: [String], paint: (Int, String) -> String) -> String {
             row.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: max(0, widths[column] - TerminalText.width(cell)))
+                let padding = String(repeating: " ", count: max(0, widths[column] - DisplayText.width(of: cell)))
                 return column == row.count - 1 ? paint(column, cell) : paint(column, cell) + padding
             }.joined(separator: "  ")
         }
