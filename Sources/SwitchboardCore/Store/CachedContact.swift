@@ -44,6 +44,30 @@ public struct CachedContact: Codable, Sendable, Hashable, FetchableRecord, Persi
         public static let lastMessage = Column(CodingKeys.lastMessage)
     }
 
+    /// Reads a row column by column, the contact with `JSONReader` (much faster than
+    /// `Decodable`, for the console's pages and the importer's reads).
+    public init(row: Row) throws {
+        account = row[Columns.account]
+        campaignID = row[Columns.campaignID]
+        key = row[Columns.key]
+        vendorID = row[Columns.vendorID]
+        externalID = row[Columns.externalID]
+        email = row[Columns.email]
+        phone = row["phone"]
+        status = row[Columns.status]
+        contact = try row.withUnsafeData(named: "contact") { data in
+            guard let data else { throw JSONReader.Failure(reason: "no contact", offset: 0) }
+            return try data.withUnsafeBytes { raw in
+                var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+                return try Contact(reading: &reader)
+            }
+        }
+        lastSeenAt = row["lastSeenAt"]
+        lastSentAt = row[Columns.lastSentAt]
+        lastResult = row[Columns.lastResult]
+        lastMessage = row[Columns.lastMessage]
+    }
+
     /// The cache row for `contact` in a campaign.
     public init(account: String, campaignID: String, contact: Contact) {
         self.account = account

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import SwitchboardCore
+
+/// The direct JSON reader used to read journal and cache rows back: it must read what the
+/// writer and `JSONEncoder` write exactly as `JSONDecoder` does, and refuse broken text
+/// with the byte offset.
+@Suite struct JSONReaderTests {
+    @Test func contactsWrittenByTheWriterReadBackEqual() throws {
+        for contact in [
+            JSONWriterTests.fullContact, Contact(), Contact(externalID: "x", phoneNumbers: ["+1"]),
+            Contact(status: ContactStatus(raw: "WEIRD", normalized: .unknown), attemptCount: 0),
+        ] {
+            #expect(try Contact(jsonText: contact.jsonText) == contact)
+            #expect(try Contact(jsonText: contact.jsonText) == JSONDecoder().decode(Contact.self, from: Data(contact.jsonText.utf8)))
+        }
+    }
+
+    @Test func contactsWrittenByJSONEncoderReadBackEqual() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(JSONWriterTests.fullContact), as: UTF8.self)
+        #expect(try Contact(jsonText: text) == JSONWriterTests.fullContact)
+    }
+
+    @Test func unknownMembersAndNullsAreSkipped() throws {
+        let contact = try Contact(
+            jsonText: #"{"vendorID":null,"future":{"a":[1,2,{"b":null}]},"phoneNumbers":["+1"],"status":null,"attemptCount":null,"data":{}}"#)
+        #expect(contact == Contact(phoneNumbers: ["+1"]))
+    }
+
+    @Test func everyEscapeReads() throws {
+        let value = try JSONReader.value(from: #"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\u732b\ud83d\ude80", "plain ü"]"#)
+        #expect(value == .array([.string("a\"b\\c/d\u{08}\u{0C}\n\r\t"), .string("é猫🚀"), .string("plain ü")]))
+        for text in JSONWriterTests.hostile {
+            var writer = JSONWriter()
+            writer.string(text)
+            #expect(try JSONReader.value(from: String(decoding: writer.bytes, as: UTF8.self)) == .string(text))
+        }
+    }
+
+    @Test func numbersReadAsJSONDecoderReadsThem() throws {
+        let text = "[0, -1, 42, 0.125, -2.5e-3, 1e300, 123456789012345678901234, 9007199254740993]"
+        let ours = try JSONReader.value(from: text)
+        let theirs = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        #expect(ours == theirs)
+    }
+
+    @Test(arguments: [
+        ("", 0), ("{", 1), (#"{"a" 1}"#, 5), (#"{"a":1,}"#, 7), ("[1 2]", 3), (#""abc"#, 0), ("tru", 0),
+        (#""\x""#, 1), (#""\ud800""#, 7), ("1 2", 2), ("-", 0), ("\"a\u{01}\"", 2),
+    ])
+    func brokenTextIsRefusedWithItsOffset(_ text: String, _ offset: Int) {
+        #expect {
+            _ = try JSONReader.value(from: text)
+        } throws: { error in
+            (error as? JSONReader.Failure)?.offset == offset
+        }
+    }
+
+    @Test func journalRowsReadTheirContactsBack() async throws {
+        try await withTemporaryStore { store, _ in try await journalRowsReadBack(store) }
+    }
+
+    private func journalRowsReadBack(_ store: Store) async throws {
+        let contacts = (0..<50).map { index in
+            var contact = JSONWriterTests.fullContact
+            contact.externalID = "crm-\(index)"
+            return contact
+        }
+        let entry = try await store.journal.record(Change(account: "a", campaignID: "c", action: .upsert, contacts: contacts))
+        let rows = try await store.journal.contacts(of: entry.id!, limit: 100)
+        #expect(rows.map(\.contact) == contacts)
+        #expect(rows.map(\.position) == Array(0..<50))
+    }
+}
