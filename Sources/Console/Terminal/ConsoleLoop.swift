@@ -10,6 +10,7 @@ final class ConsoleLoop {
     private var state: AppState
     private var previous: Canvas?
     private var nextTick: Date?
+    private let frameSignal = FrameSignal()
 
     init(terminal: any Terminal, inbox: Inbox, runner: EffectRunner, state: AppState) {
         self.terminal = terminal
@@ -39,6 +40,9 @@ final class ConsoleLoop {
                     case .resize(let width, let height):
                         previous = nil
                         messages.append(.resize(width: width, height: height))
+                    case .redraw:
+                        previous = nil
+                        terminal.invalidate()
                     case .endOfInput: return .endOfInput
                     }
                 }
@@ -99,8 +103,17 @@ final class ConsoleLoop {
 
     private func draw() {
         let canvas = ConsoleView.render(state)
-        terminal.draw(canvas.changes(from: previous))
+        let runs = canvas.changes(from: previous)
+        terminal.draw(runs)
         previous = canvas
+        if !runs.isEmpty { frameSignal.frameShown(complete: !rowsPending) }
+    }
+
+    /// Whether the contacts table shows placeholders for rows the store has not delivered yet.
+    private var rowsPending: Bool {
+        guard case .campaign = state.screen, let pane = state.campaign else { return false }
+        guard let count = pane.cachedCount else { return true }
+        return pane.window.count < max(0, min(state.layout.contactRows, count - pane.windowOffset))
     }
 }
 

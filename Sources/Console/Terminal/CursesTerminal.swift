@@ -70,6 +70,8 @@ final class CursesTerminal: Terminal {
                 } else if let key = Self.functionKey(Int32(character)) {
                     inputs.append(.key(key))
                 }
+            } else if character == 12 {
+                inputs.append(.redraw)
             } else if let key = Self.characterKey(UInt32(character)) {
                 inputs.append(.key(key))
             }
@@ -121,6 +123,10 @@ final class CursesTerminal: Terminal {
         }
         wnoutrefresh(sb_stdscr())
         doupdate()
+    }
+
+    func invalidate() {
+        clearok(sb_stdscr(), true)
     }
 
     private func attributes(_ style: Style) -> attr_t {

@@ -13,6 +13,8 @@ public protocol Terminal: AnyObject {
     func adoptWindowSize() -> (width: Int, height: Int)
     /// Writes the runs of changed cells and shows the frame.
     func draw(_ runs: [CellRun])
+    /// Makes the next `draw` repaint the whole screen from scratch (Ctrl-L).
+    func invalidate()
     /// Gives the terminal back as it was found.
     func restore()
 }
@@ -21,5 +23,7 @@ public protocol Terminal: AnyObject {
 public enum TerminalInput: Equatable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// Ctrl-L: repaint the whole screen (something else may have written over it).
+    case redraw
     case endOfInput
 }
