@@ -90,6 +90,16 @@ import VendorSandbox
             // The same file again: the cache knows them now.
             let again = try await cli.expect(1, ["contacts", "upsert", "cli-upserts", "--file", file, "--json"] + account).json()
             #expect((again["counts"] as? [String: Int])?["updated"] == 2)
+            // A dry run now predicts updates from the cache, contact by contact.
+            let predicted = try await cli.expect(
+                1, ["contacts", "upsert", "cli-upserts", "--file", file, "--dry-run", "--json"] + account
+            ).json()
+            #expect(predicted["counts"] as? [String: Int] == ["created": 0, "updated": 2, "removed": 0, "ignored": 0, "failed": 0, "rejected": 1])
+            #expect(predicted.objects("contacts").map { $0["outcome"] as? String } == ["updated", "rejected", "updated"])
+            let removals = try await cli.expect(
+                1, ["contacts", "upsert", "cli-upserts", "--file", file, "--dry-run", "--action", "remove", "--json"] + account
+            ).json()
+            #expect((removals["counts"] as? [String: Int])?["removed"] == 2)
             // Human output escapes the bidi override in vendor and file text.
             let human = try await cli.expect(1, ["contacts", "upsert", "cli-upserts", "--file", file] + account)
             #expect(human.stdout.contains("1 rejected"))

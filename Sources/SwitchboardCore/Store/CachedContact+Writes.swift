@@ -40,7 +40,7 @@ extension CachedContact {
                 """
         ).execute(arguments: [
             account, campaignID, key, vendorID, externalID, email, phone, status,
-            contact.jsonText, lastSeenAt, lastSentAt, lastResult,
+            contact.jsonText, DateStamp.value(lastSeenAt), DateStamp.value(lastSentAt), lastResult,
             lastMessage,
         ])
     }
@@ -60,6 +60,6 @@ extension CachedContact {
             sql: "UPDATE contact SET lastSentAt = ?9, lastResult = ?10, lastMessage = ?11 WHERE \(matching)"
         )
         .execute(
-            arguments: matchArguments(contact, account: account, campaignID: campaignID) + [date, result, message])
+            arguments: matchArguments(contact, account: account, campaignID: campaignID) + [DateStamp.value(date), result, message])
     }
 }

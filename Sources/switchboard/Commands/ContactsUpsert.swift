@@ -82,15 +82,15 @@ struct UpsertContacts: AsyncParsableCommand {
                     overrides: overrides, format: input.format))
             let action = self.action ?? source.requestedAction.map(Action.init) ?? .upsert
             try session.require(action.capability, for: "\(action.rawValue) of contacts")
-            var report = UpsertSummary(action: action)
-            let store = try dryRun ? nil : openStore()
-            var known = KnownContacts()
-            if let store { known = try await KnownContacts.load(store: store, session: session, campaign: campaign) }
+            var report = UpsertSummary(
+                action: action, dryRun: dryRun, session: session, campaign: campaign, json: output.json)
+            let store = try openStore()
             var entryID: Int64?
             while let batch = try source.nextBatch() {
-                report.reject(batch.problems)
-                report.lines += batch.rowNumbers
-                guard let store, !batch.contacts.isEmpty else { continue }
+                let cached = try await store.cached(
+                    batch.contacts, account: session.account.name, campaignID: campaign)
+                report.add(batch, cached: cached)
+                guard !dryRun, !batch.contacts.isEmpty else { continue }
                 if let entryID {
                     try await store.journal.append(batch.contacts, to: entryID)
                 } else {
@@ -101,11 +101,11 @@ struct UpsertContacts: AsyncParsableCommand {
                     ).id
                 }
             }
-            if let store, let entryID {
+            if let entryID {
                 let entry = try await send(entryID, store: store, session: session)
-                try await report.collect(entry, journal: store.journal, known: known)
+                try await report.collect(entry, journal: store.journal)
             }
-            try report.print(session: session, campaign: campaign, json: output.json, dryRun: dryRun)
+            report.finish()
             try session.checkRefusal()
             if report.counts.failed > 0 || report.counts.rejected > 0 { throw ExitCode(ExitStatus.partialFailure) }
         }
@@ -154,36 +154,5 @@ struct ImportInput {
     /// Removes the copy of standard input.
     func discard() {
         if temporary { try? FileManager.default.removeItem(atPath: path) }
-    }
-}
-
-/// The identities of the contacts cached for a campaign before the import: what decides
-/// whether an `.upserted` contact is reported `updated` or `created`.
-struct KnownContacts: Sendable {
-    private var identities: Set<String> = []
-
-    static func load(store: Store, session: Session, campaign: String) async throws -> KnownContacts {
-        var known = KnownContacts()
-        var after: String?
-        while true {
-            let page = try await store.contactsPage(
-                account: session.account.name, campaignID: campaign, after: after, limit: 1000)
-            for row in page { known.identities.formUnion(Self.identities(of: row.contact)) }
-            guard let last = page.last, page.count == 1000 else { return known }
-            after = last.key
-        }
-    }
-
-    func contains(_ contact: Contact) -> Bool {
-        !identities.isDisjoint(with: Self.identities(of: contact))
-    }
-
-    private static func identities(of contact: Contact) -> [String] {
-        var result: [String] = []
-        if let id = contact.vendorID, !id.isEmpty { result.append("id:" + id) }
-        if let id = contact.externalID, !id.isEmpty { result.append("ext:" + id) }
-        if let email = contact.email, !email.isEmpty { result.append("email:" + email.lowercased()) }
-        result += contact.phoneNumbers.filter { !$0.isEmpty }.map { "phone:" + $0 }
-        return result
     }
 }

@@ -4,6 +4,10 @@ import SwitchboardCore
 
 /// What an upsert did to each contact, in the words: `created`, `updated`,
 /// `removed`, `ignored`, `failed` (the vendor said no) or `rejected` (invalid before sending).
+///
+/// Flat in memory however long the file: each contact's line is written as it is read back
+/// from the journal (or, in a dry run, as the file is read); only the rejected rows, the
+/// file line of each journaled contact and one bit per contact are kept until then.
 struct UpsertSummary {
     struct Counts {
         var created = 0, updated = 0, removed = 0, ignored = 0, failed = 0, rejected = 0
@@ -31,57 +35,93 @@ struct UpsertSummary {
         }
     }
 
-    /// One contact's line of the report.
-    struct Line {
-        var key: String?
-        var line: Int
-        var outcome: String
-        var message: String?
-    }
-
     let action: UpsertContacts.Action
-    var counts = Counts()
-    var contacts: [Line] = []
+    let dryRun: Bool
+    private var output: OutcomeWriter
+    /// Rows refused before sending, in file order, until they are merged into the report.
+    private var rejects: [OutcomeWriter.Row] = []
+    private var nextReject = 0
     /// The file line of each journaled contact, by its position in the entry.
-    var lines: [Int] = []
-    var journalID: Int64?
+    private var lines: [Int32] = []
+    /// Per journaled contact: whether the cache held it before (an `upserted` is `updated`).
+    private var known = BitSet()
+    /// Contacts that passed validation.
+    private(set) var valid = 0
+    var counts: Counts { output.counts }
 
-    init(action: UpsertContacts.Action) {
+    init(action: UpsertContacts.Action, dryRun: Bool, session: Session, campaign: String, json: Bool) {
         self.action = action
+        self.dryRun = dryRun
+        var header = session.header
+        header["campaign"] = .string(campaign)
+        header["action"] = .string(action.rawValue)
+        header["dry_run"] = .bool(dryRun)
+        header["journal_id"] = .null
+        output = OutcomeWriter(json: json, header: header)
     }
 
-    mutating func reject(_ problems: [ImportProblem]) {
-        for problem in problems {
+    /// Takes in one batch of the file: its rejected rows and valid contacts, and for each
+    /// contact whether the cache holds it. A dry run writes the batch's lines at once.
+    mutating func add(_ batch: ImportBatch, cached: [Bool]) {
+        var batchRejects = batch.problems.map { problem in
             let message = problem.column.map { "column \"\($0)\": \(problem.reason)" } ?? problem.reason
-            contacts.append(Line(key: nil, line: problem.line, outcome: "rejected", message: message))
-            counts.rejected += 1
+            return OutcomeWriter.Row(line: problem.line, key: nil, outcome: "rejected", message: message)
+        }
+        batchRejects.sort { $0.line < $1.line }
+        valid += batch.contacts.count
+        guard dryRun else {
+            rejects += batchRejects
+            lines += batch.rowNumbers.map { Int32(clamping: $0) }
+            for flag in cached { known.append(flag) }
+            return
+        }
+        var pending = batchRejects[...]
+        for (index, contact) in batch.contacts.enumerated() {
+            let line = batch.rowNumbers[index]
+            while let reject = pending.first, reject.line < line {
+                output.write(reject)
+                pending.removeFirst()
+            }
+            let outcome = Self.predicted(action, cached: index < cached.count && cached[index])
+            output.write(OutcomeWriter.Row(line: line, key: Self.key(of: contact), outcome: outcome, message: nil))
+        }
+        for reject in pending { output.write(reject) }
+    }
+
+    /// What a dry run expects the vendor to do with a contact, going by the cache.
+    static func predicted(_ action: UpsertContacts.Action, cached: Bool) -> String {
+        switch action {
+        case .upsert: cached ? "updated" : "created"
+        case .updateOnly: cached ? "updated" : "ignored"
+        case .remove: cached ? "removed" : "ignored"
         }
     }
 
-    /// Reads every contact's outcome from the journal entry.
-    mutating func collect(_ entry: JournalEntry, journal: Journal, known: KnownContacts) async throws {
-        journalID = entry.id
+    /// Writes every contact's outcome from the journal entry, merged with the rejected rows
+    /// in file order.
+    mutating func collect(_ entry: JournalEntry, journal: Journal) async throws {
+        output.header["journal_id"] = .int(entry.id.map(Int.init))
         var after = -1
         while true {
             let rows = try await journal.contacts(of: entry.id!, after: after, limit: 1000)
             for row in rows {
-                let outcome = Self.word(for: row, known: known)
-                counts.add(outcome)
-                contacts.append(
-                    Line(
-                        key: Self.key(of: row.contact), line: row.position < lines.count ? lines[row.position] : 0,
-                        outcome: outcome, message: row.message ?? (row.outcome == nil ? entry.reason : nil)))
+                let line = row.position < lines.count ? Int(lines[row.position]) : 0
+                writeRejects(before: line)
+                output.write(
+                    OutcomeWriter.Row(
+                        line: line, key: Self.key(of: row.contact),
+                        outcome: Self.word(for: row, known: known.contains(row.position)),
+                        message: row.message ?? (row.outcome == nil ? entry.reason : nil)))
             }
             guard let last = rows.last else { break }
             after = last.position
         }
-        contacts.sort { $0.line < $1.line }
     }
 
     /// The word for a journal outcome; `upserted` resolved by the cache (see `UpsertContacts`).
-    static func word(for row: JournalContact, known: KnownContacts) -> String {
+    static func word(for row: JournalContact, known: Bool) -> String {
         switch row.outcome {
-        case "upserted": known.contains(row.contact) ? "updated" : "created"
+        case "upserted": known ? "updated" : "created"
         case "created", "updated", "removed", "ignored", "failed": row.outcome!
         default: "failed"  // no answer recorded: the entry stopped before this contact
         }
@@ -92,36 +132,41 @@ struct UpsertSummary {
         contact.externalID ?? contact.email ?? contact.phoneNumbers.first ?? contact.vendorID ?? ""
     }
 
-    func print(session: Session, campaign: String, json: Bool, dryRun: Bool) throws {
-        if json {
-            var document = session.header
-            document["campaign"] = .string(campaign)
-            document["action"] = .string(action.rawValue)
-            document["journal_id"] = .int(journalID.map(Int.init))
-            document["dry_run"] = .bool(dryRun)
-            document["valid"] = .int(lines.count)
-            document["counts"] = counts.json
-            document["contacts"] = .array(
-                contacts.map {
-                    .object([
-                        "key": .text($0.key), "line": .int($0.line), "outcome": .string($0.outcome),
-                        "message": .text($0.message),
-                    ])
-                })
-            try JSONOutput.print(.object(document))
-            return
+    private mutating func writeRejects(before line: Int) {
+        while nextReject < rejects.count, rejects[nextReject].line < line {
+            output.write(rejects[nextReject])
+            nextReject += 1
         }
-        let style = Style.forStream()
-        if !contacts.isEmpty {
-            var table = Table("LINE", "KEY", "OUTCOME", "MESSAGE")
-            table.maxCellWidth = 100
-            for contact in contacts {
-                table.add(String(contact.line), contact.key ?? "", contact.outcome, contact.message ?? "")
-            }
-            Swift.print(table.render(style: style) { column, text in column == 2 ? style.word(text) : text })
-        }
-        let place = journalID.map { "journal #\($0)" } ?? (dryRun ? "dry run, nothing sent" : "nothing journaled")
-        let valid = dryRun ? "\(lines.count) valid, " : ""
-        Swift.print("\(action.rawValue) \(DisplayText.sanitize(campaign)) (\(place)): \(valid)\(counts.text)")
+    }
+
+    /// Writes what is left and the summary (the closing members of the JSON document).
+    mutating func finish() {
+        writeRejects(before: Int.max)
+        output.header["valid"] = .int(valid)
+        let place =
+            output.header["journal_id"].flatMap { value -> String? in
+                if case .number(let id) = value { return "journal #\(Int(id))" }
+                return nil
+            } ?? (dryRun ? "dry run, nothing sent" : "nothing journaled")
+        let validText = dryRun ? "\(valid) valid, " : ""
+        output.finish(
+            summary:
+                "\(action.rawValue) \(DisplayText.sanitize(output.campaign)) (\(place)): \(validText)\(output.counts.text)")
+    }
+}
+
+/// One bit per journaled contact.
+struct BitSet {
+    private var words: [UInt64] = []
+    private(set) var count = 0
+
+    mutating func append(_ flag: Bool) {
+        if count % 64 == 0 { words.append(0) }
+        if flag { words[count / 64] |= 1 << UInt64(count % 64) }
+        count += 1
+    }
+
+    func contains(_ index: Int) -> Bool {
+        index < count && words[index / 64] & (1 << UInt64(index % 64)) != 0
     }
 }

@@ -59,7 +59,7 @@ extension Journal {
                 var contact = answer.row.contact
                 contact.vendorID = answer.vendorID ?? contact.vendorID
                 try update.execute(arguments: [
-                    answer.result.word, contact.vendorID, message, date, id, answer.row.position,
+                    answer.result.word, contact.vendorID, message, DateStamp.value(date), id, answer.row.position,
                 ])
                 if answer.result.isFailure { failed += 1 }
                 try Self.cache(contact, result: answer.result, message: message, of: entry, at: date, db)

@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+
+/// Which contacts of a batch the cache already holds, asked once per batch: what tells an
+/// `updated` from a `created` when the vendor only says "upserted", and what a dry run
+/// predicts. Flat in memory however many contacts the campaign has.
+extension Store {
+    /// For each contact, whether the campaign's cache holds a row of it (the same match the
+    /// cache writes use: any of its keys, its vendor id or its external id).
+    public func cached(_ contacts: [Contact], account: String, campaignID: String) async throws -> [Bool] {
+        guard !contacts.isEmpty else { return [] }
+        let found = try await pool.read { db in
+            var found = Found()
+            for start in stride(from: 0, to: contacts.count, by: Self.lookupChunk) {
+                try found.add(
+                    contacts[start..<min(start + Self.lookupChunk, contacts.count)], account: account,
+                    campaignID: campaignID, db)
+            }
+            return found
+        }
+        return contacts.map(found.holds)
+    }
+
+    /// Contacts looked up per query (each brings up to six parameters).
+    private static let lookupChunk = 500
+
+    /// The keys, vendor ids and external ids of the rows found.
+    private struct Found {
+        var keys: Set<String> = []
+        var vendorIDs: Set<String> = []
+        var externalIDs: Set<String> = []
+
+        func holds(_ contact: Contact) -> Bool {
+            if let id = contact.vendorID, vendorIDs.contains(id) { return true }
+            if let id = contact.externalID, externalIDs.contains(id) { return true }
+            return CachedContact.keys(for: contact).contains(where: keys.contains)
+        }
+
+        mutating func add(_ contacts: ArraySlice<Contact>, account: String, campaignID: String, _ db: Database) throws {
+            let keys = contacts.flatMap(CachedContact.keys(for:))
+            let vendorIDs = contacts.compactMap(\.vendorID)
+            let externalIDs = contacts.compactMap(\.externalID)
+            func marks(_ count: Int) -> String {
+                count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ",")
+            }
+            let sql = """
+                SELECT key, vendorID, externalID FROM contact WHERE account = ? AND campaignID = ? AND key IN (\(marks(keys.count)))
+                UNION SELECT key, vendorID, externalID FROM contact WHERE account = ? AND campaignID = ? AND vendorID IN (\(marks(vendorIDs.count)))
+                UNION SELECT key, vendorID, externalID FROM contact WHERE account = ? AND campaignID = ? AND externalID IN (\(marks(externalIDs.count)))
+                """
+            let arguments = StatementArguments(
+                [account, campaignID] + keys + [account, campaignID] + vendorIDs + [account, campaignID] + externalIDs)
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                self.keys.insert(row[0])
+                if let id: String = row[1] { self.vendorIDs.insert(id) }
+                if let id: String = row[2] { self.externalIDs.insert(id) }
+            }
+        }
+    }
+}

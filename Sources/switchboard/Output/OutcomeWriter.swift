@@ -1,0 +1,175 @@
+import Console
+import Foundation
+import SwitchboardCore
+
+/// Writes an upsert's per-contact lines as they come, so a million contacts print in flat
+/// memory: as a table (column widths from the first `widthSample` rows; later cells are
+/// cut to fit) or as one JSON document whose `contacts` array is streamed between the
+/// members that sort before it and those after it (`counts`, known only at the end).
+struct OutcomeWriter {
+    struct Row {
+        var line: Int
+        var key: String?
+        var outcome: String
+        var message: String?
+    }
+
+    let json: Bool
+    /// The document's other members; those sorting after `contacts` may change until `finish`.
+    var header: [String: JSONValue]
+    private(set) var counts = UpsertSummary.Counts()
+    private let style = Style.forStream()
+    private var buffer: [UInt8] = []
+    /// Table rows held until the widths are known.
+    private var sample: [Row] = []
+    private var widths: [Int]?
+    private var started = false
+    private var rowsWritten = 0
+
+    static let widthSample = 1000
+    static let maxKeyWidth = 40
+    static let maxMessageWidth = 100
+
+    init(json: Bool, header: [String: JSONValue]) {
+        self.json = json
+        self.header = header
+        buffer.reserveCapacity(Self.flushSize + 4096)
+    }
+
+    var campaign: String {
+        if case .string(let name) = header["campaign"] { return name }
+        return ""
+    }
+
+    mutating func write(_ row: Row) {
+        counts.add(row.outcome)
+        if json {
+            writeJSON(row)
+        } else if widths != nil {
+            writeLine(row)
+        } else {
+            sample.append(row)
+            if sample.count >= Self.widthSample { flushSample() }
+        }
+        if buffer.count >= Self.flushSize { flush() }
+    }
+
+    /// Ends the table with `summary`, or the document with its closing members.
+    mutating func finish(summary: String) {
+        if json {
+            startJSON()
+            buffer.append(contentsOf: "\n  ],\n".utf8)
+            var members = header.filter { $0.key > "contacts" }
+            members["counts"] = counts.json
+            let closing = members.keys.sorted().map { "  " + Self.member($0, members[$0]!) }
+            buffer.append(contentsOf: closing.joined(separator: ",\n").utf8)
+            buffer.append(contentsOf: "\n}\n".utf8)
+        } else {
+            flushSample()
+            buffer.append(contentsOf: (summary + "\n").utf8)
+        }
+        flush()
+    }
+
+    // MARK: JSON
+
+    private mutating func startJSON() {
+        guard !started else { return }
+        started = true
+        buffer.append(contentsOf: "{\n".utf8)
+        for key in header.keys.sorted() where key < "contacts" {
+            buffer.append(contentsOf: ("  " + Self.member(key, header[key]!) + ",\n").utf8)
+        }
+        buffer.append(contentsOf: "  \"contacts\" : [".utf8)
+    }
+
+    private mutating func writeJSON(_ row: Row) {
+        startJSON()
+        buffer.append(contentsOf: (rowsWritten == 0 ? "\n    " : ",\n    ").utf8)
+        rowsWritten += 1
+        var writer = JSONWriter(capacity: 128)
+        writer.object { writer in
+            writer.key("key")
+            writer.value(.text(row.key))
+            writer.key("line")
+            writer.integer(row.line)
+            writer.key("message")
+            writer.value(.text(row.message))
+            writer.key("outcome")
+            writer.string(row.outcome)
+        }
+        buffer.append(contentsOf: writer.bytes)
+    }
+
+    private static func member(_ key: String, _ value: JSONValue) -> String {
+        var writer = JSONWriter()
+        writer.string(key)
+        var body = JSONWriter()
+        body.value(value)
+        return String(decoding: writer.bytes, as: UTF8.self) + " : " + String(decoding: body.bytes, as: UTF8.self)
+    }
+
+    // MARK: Table
+
+    private mutating func flushSample() {
+        guard widths == nil, !sample.isEmpty else { return }
+        var widths = ["LINE", "KEY", "OUTCOME"].map { DisplayText.width(of: $0) }
+        for row in sample {
+            let cells = Self.cells(row)
+            for column in 0..<3 { widths[column] = max(widths[column], DisplayText.width(of: cells[column])) }
+        }
+        self.widths = widths
+        let header = ["LINE", "KEY", "OUTCOME"].enumerated().map { column, title in
+            style.bold(title) + String(repeating: " ", count: widths[column] - DisplayText.width(of: title))
+        }
+        buffer.append(contentsOf: (header.joined(separator: "  ") + "  " + style.bold("MESSAGE") + "\n").utf8)
+        for row in sample { writeLine(row) }
+        sample = []
+    }
+
+    private mutating func writeLine(_ row: Row) {
+        guard let widths else { return }
+        var cells = Self.cells(row)
+        var text = ""
+        for column in 0..<3 {
+            if DisplayText.width(of: cells[column]) > widths[column] {
+                cells[column] = DisplayText.truncate(cells[column], toWidth: widths[column])
+            }
+            let padding = widths[column] - DisplayText.width(of: cells[column])
+            text += (column == 2 ? style.word(cells[column]) : cells[column]) + String(repeating: " ", count: padding)
+            text += "  "
+        }
+        text += cells[3]
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// The four cells of a row, escaped and cut.
+    private static func cells(_ row: Row) -> [String] {
+        [
+            String(row.line), DisplayText.truncate(DisplayText.sanitize(row.key ?? ""), toWidth: maxKeyWidth),
+            row.outcome, DisplayText.truncate(DisplayText.sanitize(row.message ?? ""), toWidth: maxMessageWidth),
+        ]
+    }
+
+    // MARK: Output
+
+    private static let flushSize = 1 << 16
+
+    private mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        fflush(nil)
+        buffer.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 {
+                    if written < 0 && errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
