@@ -42,23 +42,58 @@ extension Store {
         .removeDuplicates().values(in: pool, scheduling: .task)
     }
 
-    /// One window of a campaign's cached contacts (ordered by key), fresh after every change.
-    public func observeContacts(account: String, campaignID: String, offset: Int, limit: Int)
-        -> AsyncValueObservation<[CachedContact]>
-    {
+    /// One window of a campaign's cached contacts that `filter` keeps (ordered by key),
+    /// fresh after every change.
+    public func observeContacts(
+        account: String, campaignID: String, filter: ContactFilter = .all, offset: Int, limit: Int
+    ) -> AsyncValueObservation<[CachedContact]> {
         ValueObservation.tracking { db in
-            try CachedContact.all().inCampaign(account: account, campaignID: campaignID)
+            try CachedContact.all().inCampaign(account: account, campaignID: campaignID).matching(filter)
                 .order(CachedContact.Columns.key).limit(limit, offset: offset).fetchAll(db)
         }
         .removeDuplicates().values(in: pool, scheduling: .task)
     }
 
-    /// How many contacts of a campaign are cached, fresh after every change.
-    public func observeContactCount(account: String, campaignID: String) -> AsyncValueObservation<Int> {
+    /// How many contacts of a campaign are cached (of those `filter` keeps), fresh after
+    /// every change.
+    public func observeContactCount(account: String, campaignID: String, filter: ContactFilter = .all)
+        -> AsyncValueObservation<Int>
+    {
         ValueObservation.tracking { db in
-            try CachedContact.all().inCampaign(account: account, campaignID: campaignID).fetchCount(db)
+            try CachedContact.all().inCampaign(account: account, campaignID: campaignID).matching(filter)
+                .fetchCount(db)
         }
         .removeDuplicates().values(in: pool, scheduling: .task)
+    }
+
+    /// The vendor status words a campaign's cached contacts have, each with its
+    /// vendor-neutral bucket, by bucket then word; fresh after every change.
+    public func observeContactStatuses(account: String, campaignID: String) -> AsyncValueObservation<[ContactStatus]> {
+        ValueObservation.tracking { db in try Self.contactStatuses(account: account, campaignID: campaignID, db) }
+            .removeDuplicates().values(in: pool, scheduling: .task)
+    }
+
+    /// The distinct words first, then one row's bucket per word: grouping whole rows by
+    /// word would sort the contacts' JSON along with them.
+    static func contactStatuses(account: String, campaignID: String, _ db: Database) throws -> [ContactStatus] {
+        let words = try String.fetchAll(
+            db,
+            sql: "SELECT DISTINCT status FROM contact WHERE account = ? AND campaignID = ? AND status IS NOT NULL",
+            arguments: [account, campaignID])
+        let bucket = try db.cachedStatement(
+            sql: """
+                SELECT json_extract(contact, '$.status.normalized') FROM contact
+                WHERE account = ? AND campaignID = ? AND status = ? LIMIT 1
+                """)
+        let order = NormalizedStatus.allCases
+        return try words.map { word in
+            let name = try String.fetchOne(bucket, arguments: [account, campaignID, word])
+            return ContactStatus(raw: word, normalized: name.flatMap(NormalizedStatus.init(rawValue:)) ?? .unknown)
+        }
+        .sorted {
+            let (a, b) = (order.firstIndex(of: $0.normalized)!, order.firstIndex(of: $1.normalized)!)
+            return a == b ? $0.raw < $1.raw : a < b
+        }
     }
 
     /// The latest `limit` stats samples of a campaign, oldest first, fresh after every sample.

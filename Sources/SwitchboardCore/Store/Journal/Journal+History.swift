@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// One journal row that touched a contact: the change it was part of, where that change
+/// stands, and what the vendor answered for this contact.
+public struct ContactHistoryEntry: Hashable, Sendable {
+    public var entryID: Int64
+    /// The contact's place in the change.
+    public var position: Int
+    public var action: ChangeAction
+    /// The whole change's state.
+    public var state: JournalState
+    /// The vendor's answer for this contact (`created`, `failed`, ...); nil until answered.
+    public var outcome: String?
+    /// The vendor's words about this contact, when it had any.
+    public var message: String?
+    /// When the change was journaled.
+    public var recordedAt: Date
+    public var answeredAt: Date?
+
+    public init(
+        entryID: Int64, position: Int, action: ChangeAction, state: JournalState, outcome: String?, message: String?,
+        recordedAt: Date, answeredAt: Date?
+    ) {
+        self.entryID = entryID
+        self.position = position
+        self.action = action
+        self.state = state
+        self.outcome = outcome
+        self.message = message
+        self.recordedAt = recordedAt
+        self.answeredAt = answeredAt
+    }
+}
+
+extension CachedContact {
+    /// Every key the contact is known by in its campaign, strongest first (`id:`, `ext:`,
+    /// `email:`, `phone:`): what `Journal.history` looks it up by.
+    public var keys: [String] { Self.keys(for: contact) }
+}
+
+/// A contact's history: journal rows are kept by change and position, not by contact, so
+/// they are matched the way the cache matches contacts: the same vendor id (sent, or
+/// given in the vendor's answer), the same external id, or, for a contact known by
+/// neither, the same email or first phone.
+extension Journal {
+    /// The latest `limit` journal rows of the campaign that touched the contact with these
+    /// `keys` (see `CachedContact.keys`), newest first.
+    public func history(account: String, campaignID: String, keys: [String], limit: Int) async throws
+        -> [ContactHistoryEntry]
+    {
+        try await store.pool.read { db in
+            try Self.history(account: account, campaignID: campaignID, keys: keys, limit: limit, db)
+        }
+    }
+
+    /// The same, fresh after every journal change.
+    public func observeHistory(account: String, campaignID: String, keys: [String], limit: Int)
+        -> AsyncValueObservation<[ContactHistoryEntry]>
+    {
+        ValueObservation.tracking { db in
+            try Self.history(account: account, campaignID: campaignID, keys: keys, limit: limit, db)
+        }
+        .removeDuplicates().values(in: store.pool, scheduling: .task)
+    }
+
+    /// There is no index by contact (one would slow every journal write several times
+    /// over), so the campaign's rows are scanned: a substring test on the stored JSON
+    /// keeps it from being parsed for rows that cannot match.
+    static func history(account: String, campaignID: String, keys: [String], limit: Int, _ db: Database) throws
+        -> [ContactHistoryEntry]
+    {
+        guard let match = HistoryMatch(keys: keys) else { return [] }
+        let request: SQLRequest<Row> = """
+            SELECT e.id, c.position, e.action, e.state, c.outcome, c.message, e.createdAt, c.answeredAt
+            FROM journalEntry e JOIN journalContact c ON c.entryID = e.id
+            WHERE e.account = \(account) AND e.campaignID = \(campaignID) AND \(match.condition)
+            ORDER BY e.id DESC, c.position DESC
+            LIMIT \(limit)
+            """
+        return try request.fetchAll(db).map { row in
+            ContactHistoryEntry(
+                entryID: row[0], position: row[1], action: ChangeAction(rawValue: row[2]) ?? .upsert,
+                state: JournalState(rawValue: row[3]) ?? .pending, outcome: row[4], message: row[5],
+                recordedAt: row[6], answeredAt: row[7])
+        }
+    }
+}
+
+/// The SQL condition on a `journalContact` row (alias `c`) for a contact's keys.
+private struct HistoryMatch {
+    var vendorIDs: [String] = []
+    var externalIDs: [String] = []
+    var email: String?
+    var phone: String?
+
+    init?(keys: [String]) {
+        for key in keys {
+            if key.hasPrefix("id:") { vendorIDs.append(String(key.dropFirst(3))) }
+            if key.hasPrefix("ext:") { externalIDs.append(String(key.dropFirst(4))) }
+        }
+        // Email and phone identify a contact only when it has no stronger key.
+        if let strongest = keys.first {
+            if strongest.hasPrefix("email:") { email = String(strongest.dropFirst(6)) }
+            if strongest.hasPrefix("phone:") { phone = String(strongest.dropFirst(6)) }
+        }
+        if vendorIDs.isEmpty && externalIDs.isEmpty && email == nil && phone == nil { return nil }
+    }
+
+    var condition: SQL {
+        var exact: [SQL] = []
+        if !vendorIDs.isEmpty { exact.append("json_extract(c.contact, '$.vendorID') IN \(vendorIDs)") }
+        if !externalIDs.isEmpty { exact.append("json_extract(c.contact, '$.externalID') IN \(externalIDs)") }
+        if let email { exact.append("lower(json_extract(c.contact, '$.email')) = \(email)") }
+        if let phone { exact.append("json_extract(c.contact, '$.phoneNumbers[0]') = \(phone)") }
+        let values = vendorIDs + externalIDs + [email, phone].compactMap { $0 }
+        let verbatim = values.allSatisfy { value in
+            !value.unicodeScalars.contains { $0.value < 0x20 || "\"\\/".unicodeScalars.contains($0) }
+        }
+        var json: SQL = "(\(exact.joined(separator: " OR ")))"
+        if verbatim {
+            // instr is exact; the email is compared lowercased, so LIKE ignores its case.
+            var present: [SQL] = (vendorIDs + externalIDs + [phone].compactMap { $0 }).map {
+                "instr(c.contact, \($0)) > 0"
+            }
+            if let email {
+                present.append("c.contact LIKE \("%" + ContactFilter.escapedForLike(email) + "%") ESCAPE '\\'")
+            }
+            json = "((\(present.joined(separator: " OR "))) AND \(json))"
+        }
+        guard !vendorIDs.isEmpty else { return json }
+        return "(c.vendorID IN \(vendorIDs) OR \(json))"
+    }
+}
