@@ -77,6 +77,46 @@ enum Fixtures {
         _ = update(&state, .contactCountObserved(account: "acme-calls", campaignID: "c2", contacts.count))
         _ = update(&state, .contactsObserved(account: "acme-calls", campaignID: "c2", offset: 0, contacts))
         _ = update(&state, .contactsFetched(account: "acme-calls", campaignID: "c2", .success(ContactsFetched(total: 4, nextOffset: nil))))
+        _ = update(&state, .contactStatusesObserved(account: "acme-calls", campaignID: "c2", statuses))
         return state
     }
+
+    /// The status words of `contacts`, as the store lists them (by bucket).
+    static let statuses = [
+        ContactStatus(raw: "pending", normalized: .pending), ContactStatus(raw: "in_progress", normalized: .active),
+        ContactStatus(raw: "completed", normalized: .completed),
+        ContactStatus(raw: "exhausted", normalized: .exhausted),
+    ]
+
+    /// Delivers what the store would answer for the current contacts filter: the count and
+    /// the first window of `contacts` that it keeps (status words and a plain substring).
+    static func deliverFilteredContacts(_ state: inout AppState) {
+        guard let pane = state.campaign else { return }
+        let filter = pane.filter
+        let kept = contacts.filter { cached in
+            let contact = cached.contact
+            let statusOK = filter.statuses.map { $0.contains(contact.status?.raw ?? "") } ?? true
+            let haystack = [contact.displayName, contact.email ?? "", contact.externalID ?? ""] + contact.phoneNumbers
+            let found =
+                filter.text.isEmpty || haystack.contains { $0.localizedLowercase.contains(filter.text.localizedLowercase) }
+            return statusOK && found != filter.excludesText
+        }
+        let id = pane.campaignID
+        _ = update(&state, .matchCountObserved(account: "acme-calls", campaignID: id, filter: filter, kept.count))
+        _ = update(&state, .contactsObserved(account: "acme-calls", campaignID: id, filter: filter, offset: 0, kept))
+    }
+
+    /// Journal rows for the third contact: a pending removal, a refusal in hostile words, the first send.
+    static let history = [
+        ContactHistoryEntry(
+            entryID: 9, position: 0, action: .remove, state: .pending, outcome: nil, message: nil,
+            recordedAt: t0.addingTimeInterval(600), answeredAt: nil),
+        ContactHistoryEntry(
+            entryID: 5, position: 3, action: .upsert, state: .partial, outcome: "failed",
+            message: "phone invalid \u{1B}[31m\u{202E}", recordedAt: t0.addingTimeInterval(300),
+            answeredAt: t0.addingTimeInterval(301)),
+        ContactHistoryEntry(
+            entryID: 2, position: 17, action: .upsert, state: .done, outcome: "created", message: nil,
+            recordedAt: t0, answeredAt: t0.addingTimeInterval(2)),
+    ]
 }

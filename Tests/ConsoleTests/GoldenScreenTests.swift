@@ -34,12 +34,34 @@ import Testing
         expectGolden(state, "campaign-empty")
     }
 
-    @Test(arguments: sizes) func contactWithHostileText(width: Int, height: Int) {
+    @Test(arguments: sizes) func filteredCampaign(width: Int, height: Int) {
+        var state = Fixtures.campaignState(width: width, height: height)
+        for key in [Key.character("/"), .character("5"), .enter, .character("s")] { _ = update(&state, .key(key)) }
+        Fixtures.deliverFilteredContacts(&state)
+        expectGolden(state, "campaign-filtered")
+    }
+
+    @Test(arguments: sizes) func campaignWithTheStatsPanelFocused(width: Int, height: Int) {
+        var state = Fixtures.campaignState(width: width, height: height)
+        for key in [Key.tab, .character("k"), .character("k"), .character("k")] { _ = update(&state, .key(key)) }
+        expectGolden(state, "campaign-stats-focused")
+    }
+
+    @Test(arguments: sizes) func campaignHelp(width: Int, height: Int) {
+        var state = Fixtures.campaignState(width: width, height: height)
+        _ = update(&state, .key(.character("?")))
+        expectGolden(state, "help-campaign")
+    }
+
+    @Test(arguments: sizes) func contactWithHostileTextAndHistory(width: Int, height: Int) {
         var state = Fixtures.campaignState(width: width, height: height)
         _ = update(&state, .key(.character("j")))
         _ = update(&state, .key(.character("j")))
         _ = update(&state, .key(.enter))
+        _ = update(&state, .historyObserved(account: "acme-calls", campaignID: "c2", key: "id:k3", Fixtures.history))
         expectGolden(state, "contact")
+        _ = update(&state, .key(.character("G")))
+        expectGolden(state, "contact-scrolled")
     }
 
     @Test(arguments: sizes) func help(width: Int, height: Int) {

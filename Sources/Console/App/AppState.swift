@@ -45,12 +45,30 @@ public struct ChangeMark: Hashable, Sendable {
     public var at: Date
 }
 
+/// The pane of a campaign screen that j/k scroll (Tab switches).
+public enum CampaignFocus: Hashable, Sendable {
+    /// The stats panel: j/k move through the stats samples.
+    case stats
+    case contacts
+}
+
 /// The open campaign: its stats samples and the window of contacts shown.
 public struct CampaignPane: Hashable, Sendable {
     public var campaignID: String
     public var samples: [StatsSample] = []
+    /// The sample the stats panel shows while focused; nil follows the latest.
+    public var sampleCursor: Date?
+    public var focus = CampaignFocus.contacts
     /// Contacts cached in the store for this campaign.
     public var cachedCount: Int?
+    /// The contacts filter as typed after `/` (a leading `!` keeps the others).
+    public var textFilter = ""
+    /// The status bucket `s` chose; nil shows every status.
+    public var statusFilter: NormalizedStatus?
+    /// The vendor status words the cached contacts have, with their buckets.
+    public var statuses: [ContactStatus] = []
+    /// Contacts the filter keeps; nil while they are being counted.
+    public var matchCount: Int?
     /// Contacts the vendor says the campaign has.
     public var vendorTotal: Int?
     /// The vendor offset of the next page to fetch, nil when all are fetched.
@@ -62,6 +80,35 @@ public struct CampaignPane: Hashable, Sendable {
     public var table = TableState()
 
     public init(campaignID: String) { self.campaignID = campaignID }
+
+    /// True when the filter keeps fewer than every contact (a lone `!` keeps them all).
+    public var isFiltered: Bool { !filter.isEmpty }
+
+    /// True when a text or status filter is typed or chosen (Esc clears them first).
+    public var hasFilterSet: Bool { !textFilter.isEmpty || statusFilter != nil }
+
+    /// The filter as the store runs it: the chosen bucket's status words, the text.
+    public var filter: ContactFilter {
+        var text = textFilter
+        let excludes = text.hasPrefix("!")
+        if excludes { text.removeFirst() }
+        let words = statusFilter.map { bucket in statuses.filter { $0.normalized == bucket }.map(\.raw) }
+        return ContactFilter(statuses: words, text: text, excludesText: excludes && !text.isEmpty)
+    }
+
+    /// How many rows the contacts table has: the filter's matches, or every cached contact.
+    public var listCount: Int? { isFiltered ? matchCount : cachedCount }
+}
+
+/// The open contact: its journal history and how far the screen is scrolled.
+public struct ContactPane: Hashable, Sendable {
+    public var key: String
+    /// Journal rows that touched the contact, newest first; nil until read.
+    public var history: [ContactHistoryEntry]?
+    /// The first line of the contact sheet shown.
+    public var scroll = 0
+
+    public init(key: String) { self.key = key }
 }
 
 /// Everything the console shows, as a value: `update` changes it, views draw it.
@@ -88,6 +135,7 @@ public struct AppState: Hashable, Sendable {
     public var editing: Editing?
     public var completions: [String] = []
     public var campaign: CampaignPane?
+    public var contactPane: ContactPane?
     public var showingHelp = false
     public var status: StatusMessage?
     public var refreshInterval: Duration
@@ -104,6 +152,8 @@ public struct AppState: Hashable, Sendable {
     public static let sampleLimit = 60
     /// Contacts asked of the vendor per request.
     public static let vendorPageSize = 100
+    /// Journal rows a contact screen shows.
+    public static let historyLimit = 100
 
     public init(
         accounts: [AccountInfo], width: Int, height: Int, now: Date, refreshInterval: Duration = .seconds(2)

@@ -1,3 +1,5 @@
+import SwitchboardCore
+
 /// Work `update` asks for; the effect runner does it off the terminal thread and posts
 /// the results back as messages. Values, so tests can say which were asked for.
 public enum Effect: Hashable, Sendable {
@@ -9,11 +11,19 @@ public enum Effect: Hashable, Sendable {
     case fetchContacts(account: String, campaignID: String, offset: Int, limit: Int)
     /// Follow the account's cached campaigns (replaces any earlier campaigns observation).
     case observeCampaigns(account: String)
-    /// Follow a campaign's stats samples and cached contact count (replaces the earlier one).
+    /// Follow a campaign's stats samples, cached contact count and the status words its
+    /// contacts have (replaces the earlier one).
     case observeCampaign(account: String, campaignID: String)
-    /// Follow one window of a campaign's cached contacts (replaces the earlier window).
-    case observeContacts(account: String, campaignID: String, offset: Int, limit: Int)
-    /// Stop following the campaign and its contacts.
+    /// Follow one window of the campaign's cached contacts that `filter` keeps (replaces
+    /// the earlier window).
+    case observeContacts(account: String, campaignID: String, filter: ContactFilter = .all, offset: Int, limit: Int)
+    /// Follow how many contacts `filter` keeps (replaces the earlier count; an empty
+    /// filter just stops it).
+    case observeMatchCount(account: String, campaignID: String, filter: ContactFilter)
+    /// Follow the journal rows that touched a contact, known by `keys` (replaces the earlier one).
+    case observeHistory(account: String, campaignID: String, key: String, keys: [String])
+    case stopObservingHistory
+    /// Stop following the campaign, its contacts and any contact's history.
     case stopObservingCampaign
     case quit
 }

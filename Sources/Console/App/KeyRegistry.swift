@@ -12,6 +12,10 @@ public enum Action: Hashable, Sendable {
     case quit, help, back, commandLine
     case down, up, top, bottom, pageDown, pageUp
     case open, filter, refresh, togglePause
+    /// The campaign screen's status filter: all, then each status bucket present, then all.
+    case cycleStatus
+    /// The campaign screen's focus: the stats panel or the contacts table.
+    case switchPane
     case nextAccount, previousAccount
     case sort(SortColumn)
 }
@@ -49,6 +53,15 @@ public enum KeyRegistry {
             KeyBinding(
                 keys: [.character("/")], action: .filter, summary: "filter by name (! inverts)", context: .campaigns),
             KeyBinding(keys: [.enter], action: .open, summary: "open contact", context: .campaign),
+            KeyBinding(
+                keys: [.character("/")], action: .filter,
+                summary: "filter by name, phone, email or external id (! inverts)", context: .campaign),
+            KeyBinding(
+                keys: [.character("s")], action: .cycleStatus, summary: "filter by status (again: next, then all)",
+                context: .campaign),
+            KeyBinding(
+                keys: [.tab], action: .switchPane, summary: "focus stats or contacts (j/k scroll it)",
+                context: .campaign),
         ]
         for column in SortColumn.allCases {
             bindings.append(

@@ -4,8 +4,8 @@ public struct Layout: Hashable, Sendable {
     /// Below this the console shows only a message asking for a bigger window.
     public static let minimumWidth = 60
     public static let minimumHeight = 16
-    /// Rows of the campaign screen's stats panel.
-    public static let statsPanelHeight = 7
+    /// Rows of the campaign screen's stats panel (the contacts pane's title row follows).
+    public static let statsPanelHeight = 6
 
     public var width: Int
     public var height: Int
@@ -27,6 +27,8 @@ public struct Layout: Hashable, Sendable {
     public var campaignRows: Int { max(1, main.height - 1) }
 
     public var statsPanel: Rect { main.splitTop(Self.statsPanelHeight).top }
-    public var contactsTable: Rect { main.splitTop(Self.statsPanelHeight).rest }
+    /// The contacts pane's title: what it shows, the filter, and whether it has the focus.
+    public var contactsTitle: Rect { main.row(Self.statsPanelHeight) }
+    public var contactsTable: Rect { main.splitTop(Self.statsPanelHeight + 1).rest }
     public var contactRows: Int { max(1, contactsTable.height - 1) }
 }

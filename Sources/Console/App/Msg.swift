@@ -14,7 +14,13 @@ public enum Msg: Sendable {
     case statsFetched(account: String, campaignID: String, Result<StatusCounts, Failure>, at: Date)
     case samplesObserved(account: String, campaignID: String, [StatsSample])
     case contactCountObserved(account: String, campaignID: String, Int)
-    case contactsObserved(account: String, campaignID: String, offset: Int, [CachedContact])
+    /// How many contacts `filter` keeps.
+    case matchCountObserved(account: String, campaignID: String, filter: ContactFilter, Int)
+    case contactStatusesObserved(account: String, campaignID: String, [ContactStatus])
+    case contactsObserved(
+        account: String, campaignID: String, filter: ContactFilter = .all, offset: Int, [CachedContact])
+    /// The journal rows that touched the contact cached under `key`.
+    case historyObserved(account: String, campaignID: String, key: String, [ContactHistoryEntry])
     /// A page of contacts was fetched and saved: the vendor's total and the next offset.
     case contactsFetched(account: String, campaignID: String, Result<ContactsFetched, Failure>)
 }

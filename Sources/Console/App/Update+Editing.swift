@@ -7,10 +7,10 @@ extension AppState {
         guard var field = editingField else { return [] }
         switch key {
         case .escape:
-            if case .filter = editing { setFilter("") }
+            let effects = isCommand ? [] : setFilter("")
             editing = nil
             completions = []
-            return []
+            return effects
         case .enter:
             let command = isCommand
             editing = nil
@@ -28,11 +28,10 @@ extension AppState {
         }
         if isCommand {
             editing = .command(field)
-        } else {
-            editing = .filter(field)
-            setFilter(field.text)
+            return []
         }
-        return []
+        editing = .filter(field)
+        return setFilter(field.text)
     }
 
     private var editingField: TextField? {
@@ -47,9 +46,12 @@ extension AppState {
         return false
     }
 
-    private mutating func setFilter(_ text: String) {
+    /// The filter of the screen being filtered: the campaigns, or the open campaign's contacts.
+    private mutating func setFilter(_ text: String) -> [Effect] {
+        guard case .campaigns = screen else { return setContactFilter(text) }
         filter = text
         campaignTable.select(0, count: campaignRows.count, visible: layout.campaignRows)
+        return []
     }
 
     /// Completes the command word, or an account name or campaign id after it; with
@@ -94,6 +96,7 @@ extension AppState {
             let wasOpen = campaign != nil
             stack = [.campaigns]
             campaign = nil
+            contactPane = nil
             return wasOpen ? [.stopObservingCampaign] : []
         case "account":
             guard let index = accounts.firstIndex(where: { $0.name == argument }) else {

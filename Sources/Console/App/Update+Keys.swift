@@ -26,7 +26,13 @@ extension AppState {
             completions = []
             return []
         case .filter:
-            editing = .filter(TextField(text: filter))
+            editing = .filter(TextField(text: screen == .campaigns ? filter : campaign?.textFilter ?? ""))
+            return []
+        case .cycleStatus:
+            return cycleStatusFilter()
+        case .switchPane:
+            guard let focus = campaign?.focus else { return [] }
+            campaign?.focus = focus == .stats ? .contacts : .stats
             return []
         case .down: return move { $0.move(by: 1, count: $1, visible: $2) }
         case .up: return move { $0.move(by: -1, count: $1, visible: $2) }
@@ -60,9 +66,19 @@ extension AppState {
             change(&campaignTable, campaignRows.count, layout.campaignRows)
             return []
         case .campaign:
-            let count = campaign?.cachedCount ?? 0
+            if campaign?.focus == .stats {
+                moveSampleCursor(change)
+                return []
+            }
+            let count = campaign?.listCount ?? 0
             return moveContacts { change(&$0, count, $1) }
-        case .contact:
+        case .contact(let campaignID, let key):
+            guard var pane = contactPane else { return [] }
+            let lines = ContactSheet(state: self, campaignID: campaignID, key: key).lines.count
+            var scroll = TableState(selected: pane.scroll)
+            change(&scroll, max(0, lines - layout.main.height) + 1, max(1, layout.main.height - 1))
+            pane.scroll = scroll.selected
+            contactPane = pane
             return []
         }
     }
@@ -74,9 +90,10 @@ extension AppState {
             guard rows.indices.contains(campaignTable.selected) else { return [] }
             return openCampaign(rows[campaignTable.selected].id)
         case .campaign(let id):
-            guard let contact = selectedContact else { return [] }
+            guard let account, let contact = selectedContact else { return [] }
             stack.append(.contact(campaignID: id, key: contact.key))
-            return []
+            contactPane = ContactPane(key: contact.key)
+            return [.observeHistory(account: account.name, campaignID: id, key: contact.key, keys: contact.keys)]
         case .contact:
             return []
         }
@@ -95,12 +112,14 @@ extension AppState {
             }
             return []
         case .campaign:
+            if campaign?.hasFilterSet == true { return clearContactFilters() }
             stack.removeLast()
             campaign = nil
             return [.stopObservingCampaign]
         case .contact:
             stack.removeLast()
-            return []
+            contactPane = nil
+            return [.stopObservingHistory]
         }
     }
 

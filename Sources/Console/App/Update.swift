@@ -42,12 +42,33 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .contactCountObserved(let account, let campaignID, let count):
         guard account == state.account?.name, state.campaign?.campaignID == campaignID else { return [] }
         state.campaign?.cachedCount = count
+        if state.campaign?.isFiltered == true { return [] }
         return state.moveContacts { $0.move(by: 0, count: count, visible: $1) }
-    case .contactsObserved(let account, let campaignID, let offset, let contacts):
+    case .matchCountObserved(let account, let campaignID, let filter, let count):
         guard account == state.account?.name, state.campaign?.campaignID == campaignID,
-            state.campaign?.windowOffset == offset
+            state.campaign?.isFiltered == true, state.campaign?.filter == filter
+        else { return [] }
+        state.campaign?.matchCount = count
+        return state.moveContacts { $0.move(by: 0, count: count, visible: $1) }
+    case .contactStatusesObserved(let account, let campaignID, let statuses):
+        guard account == state.account?.name, var pane = state.campaign, pane.campaignID == campaignID else {
+            return []
+        }
+        let before = pane.filter
+        pane.statuses = statuses
+        state.campaign = pane
+        return pane.filter == before ? [] : state.refilterContacts()
+    case .contactsObserved(let account, let campaignID, let filter, let offset, let contacts):
+        guard account == state.account?.name, state.campaign?.campaignID == campaignID,
+            state.campaign?.windowOffset == offset, state.campaign?.filter == filter
         else { return [] }
         state.campaign?.window = contacts
+        return []
+    case .historyObserved(let account, let campaignID, let key, let history):
+        guard account == state.account?.name, state.campaign?.campaignID == campaignID,
+            state.contactPane?.key == key
+        else { return [] }
+        state.contactPane?.history = history
         return []
     case .contactsFetched(let account, let campaignID, let result):
         guard account == state.account?.name, state.campaign?.campaignID == campaignID else { return [] }
@@ -76,6 +97,7 @@ extension AppState {
         accountIndex = index
         stack = [.campaigns]
         campaign = nil
+        contactPane = nil
         campaigns = nil
         stats = [:]
         changes = [:]
@@ -140,13 +162,9 @@ extension AppState {
         self.width = width
         self.height = height
         campaignTable.select(campaignTable.selected, count: campaignRows.count, visible: layout.campaignRows)
-        guard let pane = campaign, let account else { return [] }
-        var effects: [Effect] = [
-            .observeContacts(
-                account: account.name, campaignID: pane.campaignID, offset: pane.windowOffset,
-                limit: layout.contactRows)
-        ]
-        effects += moveContacts { $0.move(by: 0, count: pane.cachedCount ?? 0, visible: $1) }
+        guard let pane = campaign, let window = observeWindow() else { return [] }
+        var effects = [window]
+        if let count = pane.listCount { effects += moveContacts { $0.move(by: 0, count: count, visible: $1) } }
         return effects
     }
 }

@@ -23,6 +23,9 @@ public struct Style: Hashable, Sendable {
     public var reverse: Bool
     public var underline: Bool
     public var dim: Bool
+    /// Written in the terminal's line-drawing character set: set by the terminal layer
+    /// only, where it swaps box characters for a terminal without Unicode (`Glyphs`).
+    public var alternateCharset = false
 
     public init(
         foreground: Color = .default, background: Color = .default, bold: Bool = false, reverse: Bool = false,
@@ -41,6 +44,8 @@ public struct Style: Hashable, Sendable {
     public static let bar = Style(foreground: .indexed(255), background: .indexed(24), reverse: false)
     /// Column titles.
     public static let title = Style(bold: true, underline: true)
+    /// The title of the pane that has the keyboard (reverse shows it without colour too).
+    public static let focusedTitle = Style(foreground: .indexed(214), bold: true, reverse: true)
     /// The selected row of a focused table.
     public static let selected = Style(reverse: true)
     /// Key names in the footer and help.

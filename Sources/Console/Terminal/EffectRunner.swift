@@ -15,7 +15,10 @@ final class EffectRunner: Sendable {
     private let observations = Mutex<[Observation: Task<Void, Never>]>([:])
 
     private enum Observation: Hashable {
-        case campaigns, samples, contactCount, contacts
+        case campaigns, samples, contactCount, statuses, contacts, matchCount, history
+
+        /// What a campaign screen follows, stopped when it closes.
+        static let campaign: [Observation] = [.samples, .contactCount, .statuses, .contacts, .matchCount, .history]
     }
 
     init(clients: [String: any VendorClient], store: Store, inbox: Inbox, logger: Logger) {
@@ -68,16 +71,38 @@ final class EffectRunner: Sendable {
             observe(.contactCount, store.observeContactCount(account: account, campaignID: campaignID)) {
                 .contactCountObserved(account: account, campaignID: campaignID, $0)
             }
-        case .observeContacts(let account, let campaignID, let offset, let limit):
-            observe(.contacts, store.observeContacts(account: account, campaignID: campaignID, offset: offset, limit: limit)) {
-                .contactsObserved(account: account, campaignID: campaignID, offset: offset, $0)
+            observe(.statuses, store.observeContactStatuses(account: account, campaignID: campaignID)) {
+                .contactStatusesObserved(account: account, campaignID: campaignID, $0)
             }
+        case .observeContacts(let account, let campaignID, let filter, let offset, let limit):
+            let window = store.observeContacts(
+                account: account, campaignID: campaignID, filter: filter, offset: offset, limit: limit)
+            observe(.contacts, window) {
+                .contactsObserved(account: account, campaignID: campaignID, filter: filter, offset: offset, $0)
+            }
+        case .observeMatchCount(let account, let campaignID, let filter):
+            guard !filter.isEmpty else { return stop([.matchCount]) }
+            observe(.matchCount, store.observeContactCount(account: account, campaignID: campaignID, filter: filter)) {
+                .matchCountObserved(account: account, campaignID: campaignID, filter: filter, $0)
+            }
+        case .observeHistory(let account, let campaignID, let key, let keys):
+            let history = store.journal.observeHistory(
+                account: account, campaignID: campaignID, keys: keys, limit: AppState.historyLimit)
+            observe(.history, history) {
+                .historyObserved(account: account, campaignID: campaignID, key: key, $0)
+            }
+        case .stopObservingHistory:
+            stop([.history])
         case .stopObservingCampaign:
-            observations.withLock { tasks in
-                for kind in [Observation.samples, .contactCount, .contacts] { tasks.removeValue(forKey: kind)?.cancel() }
-            }
+            stop(Observation.campaign)
         case .quit:
             cancelAll()
+        }
+    }
+
+    private func stop(_ kinds: [Observation]) {
+        observations.withLock { tasks in
+            for kind in kinds { tasks.removeValue(forKey: kind)?.cancel() }
         }
     }
 

@@ -1,46 +1,49 @@
 import Foundation
 import SwitchboardCore
 
-/// One contact: every field, its metadata, and what Switchboard last sent and heard.
+/// One contact: every field, its metadata, what Switchboard last sent and heard, and
+/// every journal row that touched it; j/k scroll when it is longer than the screen.
 enum ContactView {
     static func draw(_ state: AppState, campaignID: String, key: String, into canvas: inout Canvas, area: Rect) {
         canvas.fill(area, style: .plain)
-        guard let cached = state.contact(key: key) else {
-            canvas.put(" This contact is no longer in the cache; Esc goes back.", x: area.x, y: area.y + 1, style: .muted)
-            return
+        let lines = ContactSheet(state: state, campaignID: campaignID, key: key).lines
+        let scroll = min(state.contactPane?.scroll ?? 0, max(0, lines.count - area.height))
+        for (index, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
+            draw(line, into: &canvas, area: area.row(index))
         }
-        let contact = cached.contact
-        var lines: [(String, String)] = [
-            ("Name", contact.displayName.isEmpty ? "(no name)" : contact.displayName),
-            ("Vendor id", contact.vendorID ?? "—"), ("External id", contact.externalID ?? "—"),
-            ("Email", contact.email ?? "—"),
-            ("Phones", contact.phoneNumbers.isEmpty ? "—" : contact.phoneNumbers.joined(separator: ", ")),
-            ("Status", contact.status.map { "\($0.raw) (\($0.normalized.rawValue))" } ?? "—"),
-            ("Attempts", contact.attemptCount.map(String.init) ?? "—"), ("Timezone", contact.timezone ?? "—"),
-            ("Scheduled", contact.scheduledAt ?? "—"), ("Updated", contact.updatedAt ?? "—"),
-            ("Campaign", campaignID),
-        ]
-        if let sent = cached.lastSentAt {
-            lines.append(("Last sent", ISO8601DateFormatter().string(from: sent)))
-            lines.append(("Vendor said", [cached.lastResult, cached.lastMessage].compactMap { $0 }.joined(separator: ": ")))
+    }
+
+    static func draw(_ line: ContactSheet.Line, into canvas: inout Canvas, area: Rect) {
+        switch line {
+        case .title(let text):
+            canvas.put(" " + text, x: area.x, y: area.y, style: .title)
+        case .field(let label, let value):
+            canvas.put(
+                " " + DisplayText.pad(DisplayText.sanitize(label), toWidth: 12), x: area.x, y: area.y, style: .muted)
+            canvas.put(value, x: area.x + 14, y: area.y, style: .plain, maxWidth: area.width - 15)
+        case .note(let text):
+            canvas.put(" " + text, x: area.x, y: area.y, style: .muted)
+        case .blank:
+            break
+        case .historyHeader:
+            historyRow(["Time", "Action", "State", "Outcome", "Vendor said"], style: .muted, into: &canvas, area: area)
+        case .history(let entry):
+            let time = Timestamp.text(entry.answeredAt ?? entry.recordedAt)
+            historyRow(
+                [time, entry.action.rawValue, entry.state.rawValue, entry.outcome ?? "—", entry.message ?? ""],
+                style: entry.outcome == "failed" ? .bad : .plain, into: &canvas, area: area)
         }
-        canvas.put(" Contact", x: area.x, y: area.y, style: .title)
-        var y = area.y + 1
-        for (label, value) in lines where y < area.y + area.height {
-            canvas.put(" " + DisplayText.pad(label, toWidth: 12), x: area.x, y: y, style: .muted)
-            canvas.put(value, x: area.x + 14, y: y, style: .plain, maxWidth: area.width - 15)
-            y += 1
-        }
-        guard y + 1 < area.y + area.height else { return }
-        canvas.put(" Metadata", x: area.x, y: y + 1, style: .title)
-        y += 2
-        if contact.data.isEmpty {
-            canvas.put(" none", x: area.x, y: y, style: .muted)
-        }
-        for (name, value) in contact.data.sorted(by: { $0.key < $1.key }) where y < area.y + area.height {
-            canvas.put(" " + DisplayText.pad(DisplayText.sanitize(name), toWidth: 12), x: area.x, y: y, style: .muted)
-            canvas.put(value.description, x: area.x + 14, y: y, style: .plain, maxWidth: area.width - 15)
-            y += 1
+    }
+
+    /// Widths of the history columns before the vendor's words, which take the rest.
+    static let historyWidths = [20, 10, 8, 9]
+
+    static func historyRow(_ cells: [String], style: Style, into canvas: inout Canvas, area: Rect) {
+        var x = area.x + 1
+        for (index, cell) in cells.enumerated() where x < area.x + area.width {
+            let width = index < historyWidths.count ? historyWidths[index] : area.x + area.width - x - 1
+            canvas.put(cell, x: x, y: area.y, style: style, maxWidth: width)
+            x += width + 1
         }
     }
 }

@@ -7,8 +7,8 @@ enum FooterView {
             [(.open, "open"), (.filter, "filter"), (.sort(.name), "sort"), (.refresh, "refresh"),
              (.togglePause, "pause"), (.help, "help"), (.quit, "quit")]
         case .campaign:
-            [(.open, "contact"), (.back, "back"), (.refresh, "refresh"), (.togglePause, "pause"),
-             (.pageDown, "page"), (.help, "help"), (.quit, "quit")]
+            [(.open, "contact"), (.filter, "filter"), (.cycleStatus, "status"), (.switchPane, "pane"),
+             (.back, "back"), (.help, "help"), (.quit, "quit")]
         case .contact, .everywhere:
             [(.back, "back"), (.help, "help"), (.quit, "quit")]
         }
@@ -59,9 +59,12 @@ enum FooterView {
             var text = "\(pane.cachedCount ?? 0) contacts cached"
             if let total = pane.vendorTotal { text += " of \(total)" }
             if pane.fetchingContacts { text += " · fetching…" }
+            if pane.isFiltered {
+                text += " · filtered: \(pane.matchCount.map(String.init) ?? "…") match (Esc clears)"
+            }
             return text
         case .contact:
-            return "every field as the vendor sent it"
+            return "every field as the vendor sent it · history from the journal"
         }
     }
 }

@@ -3,11 +3,15 @@ import SwitchboardCore
 
 /// The campaign's live stats: counts (changed ones highlighted), attempts, active calls
 /// against the concurrency limit, and sparklines of completed and exhausted from samples.
+/// Focused (Tab), j/k move a cursor through the samples and the counts are that sample's.
 enum StatsPanelView {
     static func draw(_ state: AppState, campaignID: String, into canvas: inout Canvas, area: Rect) {
         canvas.fill(area, style: .plain)
         let cached = state.cachedCampaign(campaignID)
-        var x = canvas.put(" " + (cached?.name ?? campaignID), x: area.x, y: area.y, style: .title, maxWidth: area.width / 2)
+        let focused = state.campaign?.focus == .stats
+        var x = canvas.put(
+            " " + (cached?.name ?? campaignID) + (focused ? " " : ""), x: area.x, y: area.y,
+            style: focused ? .focusedTitle : .title, maxWidth: area.width / 2)
         x += canvas.put("  " + (cached?.state ?? "—"), x: area.x + x, y: area.y, style: .plain)
         canvas.put("  id " + campaignID, x: area.x + x, y: area.y, style: .muted, maxWidth: area.width - x)
         guard let account = state.account else { return }
@@ -17,11 +21,13 @@ enum StatsPanelView {
                 style: .muted)
             return
         }
-        guard let counts = state.stats[campaignID] else {
+        let cursor = state.cursorSample
+        if focused { drawCursorLine(state, cursor: cursor, into: &canvas, area: area.row(1)) }
+        guard let counts = cursor?.sample.counts ?? state.stats[campaignID] else {
             canvas.put(" Reading status counts…", x: area.x, y: area.y + 2, style: .muted)
             return
         }
-        let changed = state.changes[campaignID]?.columns ?? []
+        let changed = cursor == nil ? state.changes[campaignID]?.columns ?? [] : []
         let buckets: [(String, SortColumn, Int)] = [
             ("pending", .pending, counts[.pending]), ("in progress", .active, counts[.active]),
             ("completed", .completed, counts[.completed]), ("exhausted", .exhausted, counts[.exhausted]),
@@ -47,10 +53,27 @@ enum StatsPanelView {
             ProgressBar(value: active, total: limit, style: .good).render(
                 into: &canvas, area: Rect(x: area.x + used, y: area.y + 4, width: min(40, area.width - used), height: 1))
         }
-        drawSparklines(state.campaign?.samples ?? [], into: &canvas, area: area.row(5))
+        drawSparklines(state.campaign?.samples ?? [], marked: cursor?.index, into: &canvas, area: area.row(5))
     }
 
-    static func drawSparklines(_ samples: [StatsSample], into canvas: inout Canvas, area: Rect) {
+    /// Which sample the focused panel shows, and the keys that move through them.
+    static func drawCursorLine(
+        _ state: AppState, cursor: (index: Int, sample: StatsSample)?, into canvas: inout Canvas, area: Rect
+    ) {
+        let count = state.campaign?.samples.count ?? 0
+        let text: String
+        if let cursor {
+            text = " sample \(cursor.index + 1) of \(count) at \(Timestamp.text(cursor.sample.takenAt))"
+                + " · \(KeyRegistry.label(for: .down)) newer · \(KeyRegistry.label(for: .bottom)) latest"
+        } else if count > 0 {
+            text = " latest of \(count) samples · \(KeyRegistry.label(for: .up)) goes back in time"
+        } else {
+            text = " no samples stored yet"
+        }
+        canvas.put(text, x: area.x, y: area.y, style: .muted, maxWidth: area.width)
+    }
+
+    static func drawSparklines(_ samples: [StatsSample], marked: Int?, into canvas: inout Canvas, area: Rect) {
         guard !samples.isEmpty else { return }
         let half = area.width / 2
         for (index, (label, status, style)) in [
@@ -58,7 +81,7 @@ enum StatsPanelView {
         ].enumerated() {
             let x = area.x + index * half
             let used = canvas.put(" \(label) ", x: x, y: area.y, style: .muted)
-            Sparkline(values: samples.map { $0.counts[status] }, style: style).render(
+            Sparkline(values: samples.map { $0.counts[status] }, style: style, marked: marked).render(
                 into: &canvas, area: Rect(x: x + used, y: area.y, width: min(AppState.sampleLimit, half - used - 1), height: 1))
         }
     }

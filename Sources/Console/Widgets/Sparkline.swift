@@ -5,10 +5,13 @@ public struct Sparkline: Sendable {
 
     public var values: [Int]
     public var style: Style
+    /// The index in `values` of a value to show reversed (a cursor), if any.
+    public var marked: Int?
 
-    public init(values: [Int], style: Style) {
+    public init(values: [Int], style: Style, marked: Int? = nil) {
         self.values = values
         self.style = style
+        self.marked = marked
     }
 
     /// The characters for the last `width` values.
@@ -22,6 +25,10 @@ public struct Sparkline: Sendable {
 
     public func render(into canvas: inout Canvas, area: Rect) {
         guard area.height > 0 else { return }
-        canvas.put(text(width: area.width), x: area.x, y: area.y, style: style, maxWidth: area.width)
+        let used = canvas.put(text(width: area.width), x: area.x, y: area.y, style: style, maxWidth: area.width)
+        let column = (marked ?? -1) - (values.count - used)
+        if column >= 0, column < used {
+            canvas.restyle(Rect(x: area.x + column, y: area.y, width: 1, height: 1)) { $0 = $0.selected }
+        }
     }
 }

@@ -42,15 +42,18 @@ public struct Table: Sendable {
     public var selected: Int?
     /// The sorted column and whether ascending.
     public var sort: (column: Int, ascending: Bool)?
+    /// Whether the table has the keyboard: its selection is reversed, else only underlined.
+    public var focused: Bool
 
     public init(
         columns: [TableColumn], rows: [TableRow], selected: Int? = nil,
-        sort: (column: Int, ascending: Bool)? = nil
+        sort: (column: Int, ascending: Bool)? = nil, focused: Bool = true
     ) {
         self.columns = columns
         self.rows = rows
         self.selected = selected
         self.sort = sort
+        self.focused = focused
     }
 
     /// The widths the columns get in `total` columns (one space between columns).
@@ -89,9 +92,17 @@ public struct Table: Sendable {
         drawRow(TableRow(titles, style: .title), widths: widths, y: area.y, area: area, selected: false, canvas: &canvas)
         for (index, row) in rows.prefix(area.height - 1).enumerated() {
             let isSelected = index == selected
-            canvas.fill(area.row(1 + index), style: isSelected ? row.style.selected : row.style)
+            canvas.fill(area.row(1 + index), style: isSelected ? mark(row.style) : row.style)
             drawRow(row, widths: widths, y: area.y + 1 + index, area: area, selected: isSelected, canvas: &canvas)
         }
+    }
+
+    /// A selected cell's style: reversed while focused, underlined otherwise.
+    private func mark(_ style: Style) -> Style {
+        guard !focused else { return style.selected }
+        var marked = style
+        marked.underline = true
+        return marked
     }
 
     private func drawRow(_ row: TableRow, widths: [Int], y: Int, area: Rect, selected: Bool, canvas: inout Canvas) {
@@ -103,7 +114,7 @@ public struct Table: Sendable {
             let shown = DisplayText.truncate(DisplayText.sanitize(text), toWidth: room)
             let indent = columns[index].alignRight ? room - DisplayText.width(of: shown) : 0
             let style = row.cellStyles[index] ?? row.style
-            canvas.put(shown, x: x + indent, y: y, style: selected ? style.selected : style, maxWidth: room - indent)
+            canvas.put(shown, x: x + indent, y: y, style: selected ? mark(style) : style, maxWidth: room - indent)
             x += width + 1
         }
     }
