@@ -29,6 +29,19 @@ static inline int sb_color_pair(int n) { return COLOR_PAIR(n); }
 static inline void sb_getmaxyx(WINDOW *win, int *y, int *x) { getmaxyx(win, *y, *x); }
 static inline chtype sb_acs_hline(void) { return ACS_HLINE; }
 static inline chtype sb_acs_vline(void) { return ACS_VLINE; }
+// The terminal's form of a VT100 line-drawing letter ('q' is a horizontal line): the
+// letter in the alternate set where the terminal has one, else curses' ASCII stand-in.
+static inline chtype sb_acs(unsigned char letter) { return NCURSES_ACS(letter); }
+static inline attr_t sb_a_altcharset(void) { return A_ALTCHARSET; }
+static inline chtype sb_a_chartext(void) { return A_CHARTEXT; }
+#include <langinfo.h>
+// Whether the terminal has an alternate screen to leave on exit (rmcup; vt100 has none).
+static inline int sb_has_alternate_screen(void) {
+    char *rmcup = tigetstr("rmcup");
+    return rmcup != NULL && rmcup != (char *)-1 && *rmcup != 0;
+}
+// Whether the locale encodes characters as UTF-8 (after setlocale).
+static inline int sb_locale_is_utf8(void) { return strcmp(nl_langinfo(CODESET), "UTF-8") == 0; }
 
 // Writes a wide string at (y, x) in the given attributes and colour pair.
 static inline int sb_put(int y, int x, const wchar_t *text, attr_t attrs, short pair) {

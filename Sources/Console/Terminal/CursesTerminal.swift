@@ -7,6 +7,11 @@ final class CursesTerminal: Terminal {
     let colorMode: ColorMode
     private var pairs: [PairKey: Int16] = [:]
     private var restored = false
+    /// The console's symbols as this terminal can show them.
+    private var glyphs = Glyphs.unicode
+    /// For testing the crash path end to end: fail on purpose once a frame is on the screen.
+    private let crashesAfterFirstFrame =
+        ProcessInfo.processInfo.environment["SWITCHBOARD_DEBUG_CRASH_AFTER_FIRST_FRAME"] == "1"
 
     private struct PairKey: Hashable {
         var foreground: Int16
@@ -14,7 +19,8 @@ final class CursesTerminal: Terminal {
     }
 
     /// Takes over the terminal: locale first (or wide characters break), then curses
-    /// with no echo, cbreak, keypad keys, a 25 ms Esc delay and a hidden cursor.
+    /// with no echo, cbreak, keypad keys, a 25 ms Esc delay and a hidden cursor; line
+    /// drawing in place of Unicode symbols where the terminal or the locale lacks them.
     init(noColor: Bool) {
         setlocale(LC_ALL, "")
         sb_install_crash_restore()
@@ -32,6 +38,13 @@ final class CursesTerminal: Terminal {
             colorMode = sb_colors() >= 256 ? .full : sb_colors() >= 8 ? .eight : .none
         } else {
             colorMode = .none
+        }
+        let utf8 = sb_locale_is_utf8() != 0
+        let term = ProcessInfo.processInfo.environment["TERM"]
+        glyphs = Glyphs(plainSymbols: !utf8 || Glyphs.predatesUnicode(term: term), unicodeText: utf8) { letter in
+            let form = sb_acs(letter)
+            let character = Character(Unicode.Scalar(UInt8(truncatingIfNeeded: form & sb_a_chartext())))
+            return (character, attr_t(form) & sb_a_altcharset() != 0)
         }
     }
 
@@ -59,24 +72,26 @@ final class CursesTerminal: Terminal {
 
     func readInput() -> [TerminalInput] {
         var inputs: [TerminalInput] = []
+        // Characters curses passed through, decoded together: a sequence spans several.
+        var typed: [UInt32] = []
         var character: wint_t = 0
         while true {
             let result = get_wch(&character)
             if result == ERR { break }
             if result == KEY_CODE_YES {
+                inputs += KeyDecoder.decode(typed)
+                typed = []
                 if Int32(character) == KEY_RESIZE {
                     let size = self.size
                     inputs.append(.resize(width: size.width, height: size.height))
                 } else if let key = Self.functionKey(Int32(character)) {
                     inputs.append(.key(key))
                 }
-            } else if character == 12 {
-                inputs.append(.redraw)
-            } else if let key = Self.characterKey(UInt32(character)) {
-                inputs.append(.key(key))
+            } else {
+                typed.append(UInt32(character))
             }
         }
-        return inputs
+        return inputs + KeyDecoder.decode(typed)
     }
 
     static func functionKey(_ code: Int32) -> Key? {
@@ -97,19 +112,9 @@ final class CursesTerminal: Terminal {
         }
     }
 
-    static func characterKey(_ value: UInt32) -> Key? {
-        switch value {
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 9: return .tab
-        case 8, 127: return .backspace
-        case 0..<32: return nil
-        default: return Unicode.Scalar(value).map { .character(Character($0)) }
-        }
-    }
-
     func draw(_ runs: [CellRun]) {
         guard !runs.isEmpty else { return }
+        let runs = glyphs.fit(runs)
         for run in runs {
             var x = run.x
             for cell in run.cells {
@@ -123,6 +128,7 @@ final class CursesTerminal: Terminal {
         }
         wnoutrefresh(sb_stdscr())
         doupdate()
+        if crashesAfterFirstFrame { fatalError("SWITCHBOARD_DEBUG_CRASH_AFTER_FIRST_FRAME is set") }
     }
 
     func invalidate() {
@@ -135,6 +141,7 @@ final class CursesTerminal: Terminal {
         if style.reverse { attributes |= sb_a_reverse() }
         if style.underline { attributes |= sb_a_underline() }
         if style.dim { attributes |= sb_a_dim() }
+        if style.alternateCharset { attributes |= sb_a_altcharset() }
         return attributes
     }
 
@@ -154,6 +161,12 @@ final class CursesTerminal: Terminal {
     func restore() {
         guard !restored else { return }
         restored = true
+        if sb_has_alternate_screen() == 0 {
+            // The last frame stays on such a terminal (vt100): give the shell a clean bottom line.
+            wmove(sb_stdscr(), Int32(sb_lines() - 1), 0)
+            wclrtoeol(sb_stdscr())
+            wrefresh(sb_stdscr())
+        }
         curs_set(1)
         endwin()
     }
