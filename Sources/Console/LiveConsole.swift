@@ -47,7 +47,7 @@ public enum LiveConsole {
             }
         }
         let inbox = try Inbox()
-        let runner = EffectRunner(clients: clients, store: store, inbox: inbox, logger: options.logger)
+        let runner = EffectRunner(clients: clients, accounts: accounts, store: store, inbox: inbox, logger: options.logger)
         let state = AppState(accounts: infos, width: 80, height: 24, now: Date(), refreshInterval: options.refreshInterval)
         let signals = SignalWatch(inbox: inbox)
         let exit = await withCheckedContinuation { (continuation: CheckedContinuation<ConsoleExit, Never>) in

@@ -12,9 +12,28 @@ import Testing
         var state = AppState(accounts: Fixtures.accounts, width: 80, height: 24, now: t0)
         #expect(
             start(&state) == [
-                .stopObservingCampaign, .observeCampaigns(account: "acme-calls"), .fetchCampaigns(account: "acme-calls"),
+                .replayJournal, .stopObservingCampaign, .observeCampaigns(account: "acme-calls"), .fetchCampaigns(account: "acme-calls"),
             ])
         #expect(state.connection == .connecting && state.fetchingCampaigns)
+    }
+
+    @Test func theStartUpReplaySaysWhatItSentOnTheStatusLine() {
+        var state = AppState(accounts: Fixtures.accounts, width: 80, height: 24, now: t0)
+        _ = start(&state)
+        #expect(update(&state, .replayFinished(.success(ReplaySummary(settled: [:], unknownAccounts: [:])))).isEmpty)
+        #expect(state.status == nil, "nothing to replay says nothing")
+        _ = update(&state, .replayFinished(.success(ReplaySummary(settled: [.done: 2], unknownAccounts: [:]))))
+        #expect(state.status == StatusMessage(text: "replayed 2 unsent changes from the journal: 2 done", isError: false))
+        _ = update(
+            &state, .replayFinished(.success(ReplaySummary(settled: [.done: 1, .partial: 1], unknownAccounts: ["old": 3]))))
+        #expect(
+            state.status
+                == StatusMessage(
+                    text:
+                        "replayed 2 unsent changes from the journal: 1 done, 1 partial; 3 unsent changes for account \"old\", not in the accounts file",
+                    isError: true))
+        _ = update(&state, .replayFinished(.failure(Failure("database is locked"))))
+        #expect(state.status == StatusMessage(text: "journal replay stopped: database is locked", isError: true))
     }
 
     @Test func observedCampaignsAskForMissingStatsOnce() {

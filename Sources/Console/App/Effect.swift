@@ -25,5 +25,8 @@ public enum Effect: Hashable, Sendable {
     case stopObservingHistory
     /// Stop following the campaign, its contacts and any contact's history.
     case stopObservingCampaign
+    /// Send again the journal's changes left `pending` or `sending` (a crash, a kill or a
+    /// cut link stopped them), once, when the console opens.
+    case replayJournal
     case quit
 }

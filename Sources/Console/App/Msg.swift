@@ -23,6 +23,38 @@ public enum Msg: Sendable {
     case historyObserved(account: String, campaignID: String, key: String, [ContactHistoryEntry])
     /// A page of contacts was fetched and saved: the vendor's total and the next offset.
     case contactsFetched(account: String, campaignID: String, Result<ContactsFetched, Failure>)
+    /// The start-up replay of changes a crash or a cut link left unsent has finished.
+    case replayFinished(Result<ReplaySummary, Failure>)
+}
+
+/// What the start-up replay of the journal did.
+public struct ReplaySummary: Hashable, Sendable {
+    /// The replayed entries by the state they settled in (`done`, `partial`, `failed`).
+    public var settled: [JournalState: Int]
+    /// Entries left unsent because the accounts file has no account of that name.
+    public var unknownAccounts: [String: Int]
+
+    public init(settled: [JournalState: Int], unknownAccounts: [String: Int]) {
+        self.settled = settled
+        self.unknownAccounts = unknownAccounts
+    }
+
+    /// The status line's words, or nil when there was nothing to replay.
+    public var text: String? {
+        let total = settled.values.reduce(0, +)
+        var parts: [String] = []
+        if total > 0 {
+            let states = JournalState.allCases.compactMap { state in settled[state].map { "\($0) \(state.rawValue)" } }
+            parts.append("replayed \(total) unsent change\(total == 1 ? "" : "s") from the journal: " + states.joined(separator: ", "))
+        }
+        for (account, count) in unknownAccounts.sorted(by: { $0.key < $1.key }) {
+            parts.append("\(count) unsent change\(count == 1 ? "" : "s") for account \"\(account)\", not in the accounts file")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// True when some replayed change did not fully go through.
+    public var hasFailures: Bool { (settled[.partial] ?? 0) + (settled[.failed] ?? 0) + (settled[.pending] ?? 0) + (settled[.sending] ?? 0) > 0 }
 }
 
 /// A failed effect, as words for the status line (vendor errors never carry credentials).

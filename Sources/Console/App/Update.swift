@@ -3,13 +3,21 @@ import SwitchboardCore
 
 /// The effects to run when the console opens: follow and fetch the first account.
 public func start(_ state: inout AppState) -> [Effect] {
-    state.switchAccount(to: state.accountIndex)
+    [.replayJournal] + state.switchAccount(to: state.accountIndex)
 }
 
 /// The console's one state transition: apply `msg` to `state` and say what to do next.
 /// Pure and total: no I/O, an answer for every message in every state.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
+    case .replayFinished(let result):
+        switch result {
+        case .success(let summary):
+            if let text = summary.text { state.status = StatusMessage(text: text, isError: summary.hasFailures) }
+        case .failure(let failure):
+            state.status = StatusMessage(text: "journal replay stopped: \(failure.message)", isError: true)
+        }
+        return []
     case .key(let key):
         return state.handle(key)
     case .resize(let width, let height):

@@ -9,6 +9,8 @@ import SwitchboardCore
 /// `poll()`); a new observation of the same kind replaces the old one.
 final class EffectRunner: Sendable {
     private let clients: [String: any VendorClient]
+    /// The accounts the clients are for, for the start-up journal replay.
+    private let accounts: [Account]
     private let store: Store
     private let inbox: Inbox
     private let logger: Logger
@@ -21,7 +23,8 @@ final class EffectRunner: Sendable {
         static let campaign: [Observation] = [.samples, .contactCount, .statuses, .contacts, .matchCount, .history]
     }
 
-    init(clients: [String: any VendorClient], store: Store, inbox: Inbox, logger: Logger) {
+    init(clients: [String: any VendorClient], accounts: [Account] = [], store: Store, inbox: Inbox, logger: Logger) {
+        self.accounts = accounts.filter { clients[$0.name] != nil }
         self.clients = clients
         self.store = store
         self.inbox = inbox
@@ -95,6 +98,22 @@ final class EffectRunner: Sendable {
             stop([.history])
         case .stopObservingCampaign:
             stop(Observation.campaign)
+        case .replayJournal:
+            let (store, inbox, logger, clients, accounts) = (store, inbox, logger, clients, accounts)
+            Task {
+                do {
+                    let report = try await JournalReplay(store: store, accounts: accounts) { account in
+                        guard let client = clients[account.name] else { throw Failure("no client for \(account.name)") }
+                        return client
+                    }.run()
+                    let settled = Dictionary(grouping: report.settled, by: \.state).mapValues(\.count)
+                    logger.info("journal replayed", metadata: ["entries": "\(report.settled.count)"])
+                    inbox.post(.replayFinished(.success(ReplaySummary(settled: settled, unknownAccounts: report.unknownAccounts))))
+                } catch {
+                    logger.warning("journal replay failed", metadata: ["error": "\(error)"])
+                    inbox.post(.replayFinished(.failure(Failure(String(describing: error)))))
+                }
+            }
         case .quit:
             cancelAll()
         }
