@@ -14,6 +14,7 @@ Run through Benchmarks/console-benchmark.sh, which builds the release binary fir
 
 import argparse
 import fcntl
+import gc
 import http.client
 import http.server
 import json
@@ -134,6 +135,7 @@ class StatsProxy:
         self.completed_bonus = 0
         self.increment_each_request = False
         self.request_times = []
+        self.delay = 0.0  # seconds added to the pinned stats answer (a slower vendor)
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
@@ -166,6 +168,8 @@ class StatsProxy:
                 upstream.close()
                 if method == "GET" and self.path.split("?")[0] == proxy.stats_path and status == 200:
                     data = proxy._pinned(data)
+                    if proxy.delay:
+                        time.sleep(proxy.delay)
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
@@ -403,6 +407,21 @@ def measure_tick_bytes(binary, sandbox, campaign_id, work):
     config = os.path.join(work, "proxy-accounts.toml")
     sandbox.accounts_file(config, port=proxy.port)
     data = os.path.join(work, "data-ticks")
+    # Fill the sparklines first (60 samples, as after two minutes open), refreshing every
+    # 0.2 s, so the ticks measured below are the steady state, not sparklines growing.
+    console = Console(binary, config, data, ["--refresh", "0.2"])
+    try:
+        if console.wait_for(0, lambda e: e[0] == "F", 10) is None:
+            raise RuntimeError("no first frame")
+        console.wait_quiet(0.3)
+        console.type(f":contacts {campaign_id}\r", settle=0.1)
+        deadline = time.time() + 60
+        while len(proxy.request_times) < 65 and time.time() < deadline:
+            time.sleep(0.1)
+    finally:
+        console.quit()
+    with proxy.lock:
+        proxy.request_times.clear()
     console = Console(binary, config, data)
     try:
         if console.wait_for(0, lambda e: e[0] == "F", 10) is None:
@@ -429,6 +448,11 @@ def measure_tick_bytes(binary, sandbox, campaign_id, work):
             console.wait_quiet(0.2)
             with proxy.lock:
                 t0, t1 = proxy.request_times[index] - 0.5, proxy.request_times[index + 1] - 0.5
+            if os.environ.get("CONSOLE_BENCH_DUMP"):
+                with console.condition:
+                    for kind, at, data in console.events:
+                        if t0 <= at < t1:
+                            log(f"  tick {index} +{(at - t0) * 1000:7.1f} ms {kind} {data!r}")
             return console.bytes_in_time(t0, t1), console.frames_in_time(t0, t1)
 
         # Let samples, the header and the first fetches settle.
@@ -441,6 +465,17 @@ def measure_tick_bytes(binary, sandbox, campaign_id, work):
             changed_index = len(proxy.request_times)
         changed = tick_bytes(changed_index)
         after = [tick_bytes(changed_index + 1 + i) for i in range(3)]
+        # A vendor answering in 150 ms: a tick with nothing new, then one with the change.
+        with proxy.lock:
+            proxy.delay = 0.15
+            slow_base = len(proxy.request_times)
+        slow_quiet = tick_bytes(slow_base + 1)
+        with proxy.lock:
+            proxy.completed_bonus += 1
+            slow_index = len(proxy.request_times)
+        slow = tick_bytes(slow_index)
+        with proxy.lock:
+            proxy.delay = 0.0
         # Completed grows by one at every tick (a live campaign).
         with proxy.lock:
             proxy.increment_each_request = True
@@ -452,7 +487,7 @@ def measure_tick_bytes(binary, sandbox, campaign_id, work):
         wait_requests(requests() + 1)
         console.wait_quiet(0.3)
         _, _, full = console.press(CTRL_L)
-        return dict(quiet=quiet, changed=changed, after=after, growing=growing, full=full)
+        return dict(quiet=quiet, changed=changed, after=after, growing=growing, slow=slow, slow_quiet=slow_quiet, full=full)
     finally:
         console.quit()
         proxy.stop()
@@ -492,6 +527,7 @@ def measure_scrolling(binary, config, data, campaign_id, presses):
         console.type(f":contacts {campaign_id}\r", settle=2.0)
         console.wait_quiet(2.0)  # the first vendor page is cached and the count read again
         series = {}
+        gc.disable()  # no collector pause inside a timed keypress
 
         def run(name, keys, count):
             results = [console.press(keys) for _ in range(count)]
@@ -505,6 +541,7 @@ def measure_scrolling(binary, config, data, campaign_id, presses):
             run("g (first row)", b"g", 1)
         return series
     finally:
+        gc.enable()
         console.quit()
 
 
@@ -552,6 +589,7 @@ def main():
     parser.add_argument("--only", default="1234", help="which measures to run, e.g. 13")
     options = parser.parse_args()
     binary = os.path.abspath(options.switchboard)
+    load_before = os.getloadavg()
     work = tempfile.mkdtemp(prefix="switchboard-console-bench-")
     sandbox = None
     rows = []  # (measure, figure, target, verdict)
@@ -585,6 +623,10 @@ def main():
             rows.append(("1 tick, nothing changes", f"{quiet_bytes:.0f} B (median of {len(ticks['quiet'])})", "", None))
             rows.append(("1 ticks after the change (highlight ends)", ", ".join(f"{b} B" for b in after), "", None))
             rows.append(("1 tick, completed +1 at every tick", f"{growing:.0f} B (median of {len(ticks['growing'])})", "", None))
+            slow_bytes, slow_frames = ticks["slow"]
+            slow_quiet_bytes, slow_quiet_frames = ticks["slow_quiet"]
+            rows.append(("1 vendor answering in 150 ms: tick, nothing changes", f"{slow_quiet_bytes} B in {slow_quiet_frames} frames", "", None))
+            rows.append(("1 vendor answering in 150 ms: completed +1 again", f"{slow_bytes} B in {slow_frames} frames (the sparkline rescales)", "", None))
             rows.append(("1 full-screen redraw of the same view (Ctrl-L)", f"{full} B", "", None))
 
         if "2" in options.only:
@@ -635,8 +677,10 @@ def main():
 
     width = max(len(r[0]) for r in rows)
     print()
+    load_after = os.getloadavg()
     print(f"Console benchmark: release switchboard on a {COLUMNS}x{ROWS} pty (TERM=xterm-256color), "
-          f"sandbox in its own process, {os.cpu_count()} cores")
+          f"sandbox in its own process, {os.cpu_count()} cores; load average {load_before[0]:.2f} at the start, "
+          f"{load_after[0]:.2f} at the end")
     print(f"{'measure'.ljust(width)}  {'target'.ljust(11)}  {'ok'.ljust(4)}  figure")
     print("-" * (width + 2 + 11 + 2 + 4 + 2 + 60))
     for name, figure, target, verdict in rows:

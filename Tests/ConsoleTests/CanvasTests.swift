@@ -26,6 +26,24 @@ import Testing
         #expect(!canvas[2, 0].isContinuation)
     }
 
+    @Test func aGraphemeOfSeveralScalarsStaysOneCell() {
+        var canvas = Canvas(width: 8, height: 1)
+        canvas.put("e\u{301}!🇫🇷", x: 0, y: 0, style: .plain)
+        #expect(canvas[0, 0].text == "e\u{301}" && canvas[0, 0].width == 1 && canvas[1, 0].text == "!")
+        #expect(canvas[2, 0].text == "🇫🇷")
+        #expect(canvas[0, 0] == Cell(text: "e\u{301}", width: 1, style: .plain))
+        #expect(canvas[0, 0] != Cell(text: "é", width: 1, style: .plain), "composed and decomposed differ, as drawn")
+        #expect(Cell.blank().text == " " && Cell.continuation(.plain).text.isEmpty)
+    }
+
+    @Test func fillBlanksAWideCharacterItsEdgesCut() {
+        var canvas = Canvas(width: 6, height: 1)
+        canvas.put("東京東", x: 0, y: 0, style: .plain)
+        canvas.fill(Rect(x: 1, y: 0, width: 2, height: 1), style: .selected)
+        #expect(TextBackend.render(canvas).hasPrefix("    東\n"))
+        #expect(canvas[0, 0] == .blank() && canvas[3, 0] == .blank() && canvas[1, 0] == .blank(.selected))
+    }
+
     @Test func escapeSequencesAreDrawnEscaped() {
         var canvas = Canvas(width: 30, height: 1)
         canvas.put("x\u{1B}[2Jy\u{202E}", x: 0, y: 0, style: .plain)

@@ -11,26 +11,34 @@ extension Canvas {
     /// wide character: the whole character is rewritten.
     public func changes(from previous: Canvas?) -> [CellRun] {
         let sameSize = previous.map { $0.width == width && $0.height == height } ?? false
+        let old = sameSize ? previous!.cells : []
+        let columns = width
         var runs: [CellRun] = []
-        for y in 0..<height {
-            var x = 0
-            while x < width {
-                if sameSize, let previous, previous[x, y] == self[x, y] {
-                    x += 1
-                    continue
+        cells.withUnsafeBufferPointer { new in
+            old.withUnsafeBufferPointer { old in
+                func same(_ x: Int, _ row: Int) -> Bool { sameSize && old[row + x] == new[row + x] }
+                for y in 0..<height {
+                    let row = y * columns
+                    var x = 0
+                    while x < columns {
+                        if same(x, row) {
+                            x += 1
+                            continue
+                        }
+                        var start = x
+                        if new[row + start].isContinuation, start > 0 { start -= 1 }
+                        var end = x
+                        while end < columns, !same(end, row) { end += 1 }
+                        if end < columns, new[row + end].isContinuation { end += 1 }
+                        if let last = runs.last, last.y == y, last.x + last.cells.count >= start {
+                            let from = last.x + last.cells.count
+                            runs[runs.count - 1].cells += new[(row + from)..<(row + end)]
+                        } else {
+                            runs.append(CellRun(x: start, y: y, cells: Array(new[(row + start)..<(row + end)])))
+                        }
+                        x = end
+                    }
                 }
-                var start = x
-                if self[start, y].isContinuation, start > 0 { start -= 1 }
-                var end = x
-                while end < width, !(sameSize && previous![end, y] == self[end, y]) { end += 1 }
-                if end < width, self[end, y].isContinuation { end += 1 }
-                if let last = runs.last, last.y == y, last.x + last.cells.count >= start {
-                    let from = last.x + last.cells.count
-                    runs[runs.count - 1].cells += (from..<end).map { self[$0, y] }
-                } else {
-                    runs.append(CellRun(x: start, y: y, cells: (start..<end).map { self[$0, y] }))
-                }
-                x = end
             }
         }
         return runs

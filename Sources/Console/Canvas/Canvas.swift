@@ -17,11 +17,20 @@ public struct Canvas: Hashable, Sendable {
 
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
-    /// Fills the rectangle (clipped to the canvas) with spaces in `style`.
+    /// Fills the rectangle (clipped to the canvas) with spaces in `style`. A wide
+    /// character cut by either edge is blanked whole, as `set` would.
     public mutating func fill(_ rect: Rect, style: Style) {
-        for y in max(rect.y, 0)..<min(rect.y + rect.height, height) {
-            for x in max(rect.x, 0)..<max(max(rect.x, 0), min(rect.x + rect.width, width)) {
-                set(x, y, .blank(style))
+        let (x0, x1) = (max(rect.x, 0), min(rect.x + rect.width, width))
+        let (y0, y1) = (max(rect.y, 0), min(rect.y + rect.height, height))
+        guard x0 < x1, y0 < y1 else { return }
+        let blank = Cell.blank(style)
+        let columns = width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in y0..<y1 {
+                let row = y * columns
+                if x0 > 0, cells[row + x0].isContinuation { cells[row + x0 - 1] = .blank(cells[row + x0 - 1].style) }
+                if x1 < columns, cells[row + x1].isContinuation { cells[row + x1] = .blank(cells[row + x1].style) }
+                for index in (row + x0)..<(row + x1) { cells[index] = blank }
             }
         }
     }
@@ -34,6 +43,15 @@ public struct Canvas: Hashable, Sendable {
         let limit = min(maxWidth ?? width - x, width - x)
         guard limit > 0 else { return 0 }
         let shown = DisplayText.truncate(DisplayText.sanitize(text), toWidth: limit)
+        if DisplayText.isPrintableASCII(shown) {
+            // One cell per byte, each one column (truncate kept it within the limit).
+            var column = x
+            for byte in shown.utf8 {
+                set(column, y, Cell(ascii: byte, style: style))
+                column += 1
+            }
+            return column - x
+        }
         var column = x
         for character in shown {
             let characterWidth = DisplayText.width(of: String(character))

@@ -12,6 +12,8 @@ final class CursesTerminal: Terminal {
     /// For testing the crash path end to end: fail on purpose once a frame is on the screen.
     private let crashesAfterFirstFrame =
         ProcessInfo.processInfo.environment["SWITCHBOARD_DEBUG_CRASH_AFTER_FIRST_FRAME"] == "1"
+    /// The characters of the segment being gathered (reused between frames).
+    private var text: [wchar_t] = []
 
     private struct PairKey: Hashable {
         var foreground: Int16
@@ -112,23 +114,56 @@ final class CursesTerminal: Terminal {
         }
     }
 
+    /// Writes each run in as few curses calls as it can: printable ASCII cells of one
+    /// style go out together; any other cell is placed at its own column.
     func draw(_ runs: [CellRun]) {
         guard !runs.isEmpty else { return }
         let runs = glyphs.fit(runs)
         for run in runs {
             var x = run.x
+            var segmentX = run.x
+            var segmentStyle: Style?
+            text.removeAll(keepingCapacity: true)
             for cell in run.cells {
-                if !cell.isContinuation {
-                    var text = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-                    text.append(0)
-                    _ = sb_put(Int32(run.y), Int32(x), text, attributes(cell.style), pair(for: cell.style))
+                defer { x += 1 }
+                if cell.isContinuation { continue }
+                // Printable ASCII takes one column everywhere; anything else is placed at
+                // its own column, so a width curses counts differently cannot shift a row.
+                let ascii = cell.width == 1 ? cell.printableASCII : nil
+                let agreed = ascii != nil
+                if cell.style != segmentStyle || !agreed {
+                    flush(y: run.y, x: segmentX, style: segmentStyle)
+                    segmentX = x
+                    segmentStyle = cell.style
                 }
-                x += 1
+                if let ascii {
+                    text.append(wchar_t(bitPattern: ascii))
+                } else {
+                    for scalar in cell.text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+                }
+                if !agreed {
+                    flush(y: run.y, x: segmentX, style: segmentStyle)
+                    segmentStyle = nil
+                }
             }
+            flush(y: run.y, x: segmentX, style: segmentStyle)
         }
         wnoutrefresh(sb_stdscr())
         doupdate()
         if crashesAfterFirstFrame { fatalError("SWITCHBOARD_DEBUG_CRASH_AFTER_FIRST_FRAME is set") }
+    }
+
+    /// Writes the characters gathered in `text` from (y, x) in `style`, and empties it.
+    private func flush(y: Int, x: Int, style: Style?) {
+        guard let style, !text.isEmpty else {
+            text.removeAll(keepingCapacity: true)
+            return
+        }
+        text.append(0)
+        _ = text.withUnsafeBufferPointer { buffer in
+            sb_put(Int32(y), Int32(x), buffer.baseAddress, attributes(style), pair(for: style))
+        }
+        text.removeAll(keepingCapacity: true)
     }
 
     func invalidate() {

@@ -15,6 +15,8 @@ final class EffectRunner: Sendable {
     private let inbox: Inbox
     private let logger: Logger
     private let observations = Mutex<[Observation: Task<Void, Never>]>([:])
+    /// The contacts table's windows, cut from a larger observed block.
+    private let windows: ContactWindows
 
     private enum Observation: Hashable {
         case campaigns, samples, contactCount, statuses, contacts, matchCount, history
@@ -29,6 +31,9 @@ final class EffectRunner: Sendable {
         self.store = store
         self.inbox = inbox
         self.logger = logger
+        windows = ContactWindows(inbox: inbox) { error in
+            logger.warning("store observation failed", metadata: ["error": "\(error)"])
+        }
     }
 
     func run(_ effects: [Effect]) {
@@ -78,11 +83,14 @@ final class EffectRunner: Sendable {
                 .contactStatusesObserved(account: account, campaignID: campaignID, $0)
             }
         case .observeContacts(let account, let campaignID, let filter, let offset, let limit):
-            let window = store.observeContacts(
-                account: account, campaignID: campaignID, filter: filter, offset: offset, limit: limit)
-            observe(.contacts, window) {
-                .contactsObserved(account: account, campaignID: campaignID, filter: filter, offset: offset, $0)
-            }
+            let store = store
+            windows.show(
+                scope: ContactWindows.Scope(account: account, campaignID: campaignID, filter: filter), offset: offset,
+                limit: limit,
+                observe: {
+                    store.observeContacts(account: account, campaignID: campaignID, filter: filter, offset: $0, limit: $1)
+                },
+                deliver: { .contactsObserved(account: account, campaignID: campaignID, filter: filter, offset: $0, $1) })
         case .observeMatchCount(let account, let campaignID, let filter):
             guard !filter.isEmpty else { return stop([.matchCount]) }
             observe(.matchCount, store.observeContactCount(account: account, campaignID: campaignID, filter: filter)) {
@@ -97,6 +105,7 @@ final class EffectRunner: Sendable {
         case .stopObservingHistory:
             stop([.history])
         case .stopObservingCampaign:
+            windows.stop()
             stop(Observation.campaign)
         case .replayJournal:
             let (store, inbox, logger, clients, accounts) = (store, inbox, logger, clients, accounts)
@@ -127,6 +136,7 @@ final class EffectRunner: Sendable {
 
     /// Stops every observation.
     func cancelAll() {
+        windows.stop()
         observations.withLock { tasks in
             for task in tasks.values { task.cancel() }
             tasks = [:]

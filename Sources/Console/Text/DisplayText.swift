@@ -5,6 +5,7 @@ public enum DisplayText {
     /// The text with every scalar that could move the cursor, change colours, reorder
     /// text or hide itself replaced by a visible escape such as `\x1B` or `\u{202E}`.
     public static func sanitize(_ text: String) -> String {
+        if isPrintableASCII(text) { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -15,6 +16,13 @@ public enum DisplayText {
             }
         }
         return out
+    }
+
+    /// Whether every character is printable ASCII (U+0020...U+007E): nothing to escape,
+    /// one column each (the common case, checked on the UTF-8 bytes).
+    static func isPrintableASCII(_ text: String) -> Bool {
+        let check = { (bytes: UnsafeBufferPointer<UInt8>) in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        return text.utf8.withContiguousStorageIfAvailable(check) ?? Array(text.utf8).withUnsafeBufferPointer(check)
     }
 
     /// The visible form of a scalar that must not reach the terminal raw, or nil.
@@ -60,6 +68,7 @@ public enum DisplayText {
 
     /// Columns the text takes on a terminal (sanitize first: this measures what is drawn).
     public static func width(of text: String) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for scalar in text.unicodeScalars { total += width(of: scalar) }
         return total
@@ -70,6 +79,7 @@ public enum DisplayText {
     public static func truncate(_ text: String, toWidth columns: Int) -> String {
         guard columns > 0 else { return "" }
         if width(of: text) <= columns { return text }
+        if isPrintableASCII(text) { return String(text.utf8.prefix(columns - 1))! + "…" }
         var out = ""
         var used = 0
         for character in text {
