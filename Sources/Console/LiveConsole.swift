@@ -41,7 +41,9 @@ public enum LiveConsole {
                 infos.append(
                     AccountInfo(
                         name: account.name, vendorName: account.vendor.displayName, capabilities: client.capabilities,
-                        configuredCampaigns: account.campaigns))
+                        configuredCampaigns: account.campaigns,
+                        contactFields: (client as? any ContactFormVendor)?.contactFormFields ?? [],
+                        defaultCountryCode: account.defaultCountryCode))
             } catch {
                 options.logger.error("account skipped", metadata: ["account": "\(account.name)", "error": "\(error)"])
             }

@@ -8,12 +8,21 @@ public struct AccountInfo: Hashable, Sendable {
     public var capabilities: VendorCapabilities
     /// Campaign ids named in the accounts file, for vendors with no listing route.
     public var configuredCampaigns: [String]
+    /// The vendor's contact form; empty when its client describes none.
+    public var contactFields: [ContactFormField]
+    /// The country code national phone numbers get (`default_country_code`).
+    public var defaultCountryCode: String?
 
-    public init(name: String, vendorName: String, capabilities: VendorCapabilities, configuredCampaigns: [String]) {
+    public init(
+        name: String, vendorName: String, capabilities: VendorCapabilities, configuredCampaigns: [String],
+        contactFields: [ContactFormField] = [], defaultCountryCode: String? = nil
+    ) {
         self.name = name
         self.vendorName = vendorName
         self.capabilities = capabilities
         self.configuredCampaigns = configuredCampaigns
+        self.contactFields = contactFields
+        self.defaultCountryCode = defaultCountryCode
     }
 }
 
@@ -31,6 +40,10 @@ public enum Screen: Hashable, Sendable {
     case campaigns
     case campaign(id: String)
     case contact(campaignID: String, key: String)
+    /// The journal's latest entries (`:journal`).
+    case journal
+    /// What became of each contact of one journal entry.
+    case results(entryID: Int64)
 }
 
 /// A message on the status line.
@@ -136,6 +149,12 @@ public struct AppState: Hashable, Sendable {
     public var completions: [String] = []
     public var campaign: CampaignPane?
     public var contactPane: ContactPane?
+    /// The contact form, over the current screen.
+    public var contactForm: ContactForm?
+    /// A removal waiting for the operator's yes.
+    public var removal: ContactRemoval?
+    public var journalPane: JournalPane?
+    public var results: ResultsPane?
     public var showingHelp = false
     public var status: StatusMessage?
     public var refreshInterval: Duration
@@ -170,10 +189,14 @@ public struct AppState: Hashable, Sendable {
 
     /// The context whose keys apply now.
     public var keyContext: KeyContext {
+        if let contactForm { return contactForm.stage == .confirmingDiscard ? .confirm : .contactForm }
+        if removal != nil { return .confirm }
         switch screen {
-        case .campaigns: .campaigns
-        case .campaign: .campaign
-        case .contact: .contact
+        case .campaigns: return .campaigns
+        case .campaign: return .campaign
+        case .contact: return .contact
+        case .journal: return .journal
+        case .results: return .results
         }
     }
 

@@ -28,5 +28,7 @@ public enum Effect: Hashable, Sendable {
     /// Send again the journal's changes left `pending` or `sending` (a crash, a kill or a
     /// cut link stopped them), once, when the console opens.
     case replayJournal
+    /// Editing contacts, the journal and results screens (see `ChangeEffect`).
+    case change(ChangeEffect)
     case quit
 }

@@ -4,6 +4,11 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case campaigns = "Campaigns"
     case campaign = "Campaign"
     case contact = "Contact"
+    case contactForm = "Contact form"
+    /// A yes-or-no question (remove a contact, drop typed changes).
+    case confirm = "Confirm"
+    case journal = "Journal"
+    case results = "Results"
 }
 
 /// What a key does. `update` switches on actions, never on keys, and help is generated
@@ -18,6 +23,15 @@ public enum Action: Hashable, Sendable {
     case switchPane
     case nextAccount, previousAccount
     case sort(SortColumn)
+    case newContact, editContact, removeContact
+    /// The contact form's Enter: check, then preview, then send.
+    case review
+    /// The contact form's Tab: complete the field, else the next one.
+    case complete
+    case confirm, cancel
+    /// The results screen: only the failed contacts, or all.
+    case onlyFailures
+    case retryFailures, exportFailures, replayEntry
 }
 
 /// One entry of the key registry.
@@ -63,6 +77,7 @@ public enum KeyRegistry {
                 keys: [.tab], action: .switchPane, summary: "focus stats or contacts (j/k scroll it)",
                 context: .campaign),
         ]
+        bindings += changeBindings
         for column in SortColumn.allCases {
             bindings.append(
                 KeyBinding(
@@ -72,6 +87,31 @@ public enum KeyRegistry {
         return bindings
     }()
 
+    /// Editing contacts, the journal and the results screens.
+    static let changeBindings: [KeyBinding] = [
+        KeyBinding(keys: [.character("n")], action: .newContact, summary: "new contact", context: .campaign),
+        KeyBinding(keys: [.character("e")], action: .editContact, summary: "edit the selected contact", context: .campaign),
+        KeyBinding(
+            keys: [.character("d")], action: .removeContact, summary: "remove the selected contact (asks first)",
+            context: .campaign),
+        KeyBinding(keys: [.character("e")], action: .editContact, summary: "edit this contact", context: .contact),
+        KeyBinding(keys: [.character("d")], action: .removeContact, summary: "remove this contact (asks first)", context: .contact),
+        KeyBinding(keys: [.enter], action: .review, summary: "check and preview; on the preview, send", context: .contactForm),
+        KeyBinding(keys: [.escape], action: .back, summary: "back a step (asks before dropping typed text)", context: .contactForm),
+        KeyBinding(keys: [.down], action: .down, summary: "next field (preview: scroll)", context: .contactForm),
+        KeyBinding(keys: [.up], action: .up, summary: "previous field (preview: scroll)", context: .contactForm),
+        KeyBinding(keys: [.tab], action: .complete, summary: "complete a time zone or word, else next field", context: .contactForm),
+        KeyBinding(keys: [.character("y"), .enter], action: .confirm, summary: "yes", context: .confirm),
+        KeyBinding(keys: [.character("n"), .escape], action: .cancel, summary: "no", context: .confirm),
+        KeyBinding(keys: [.enter], action: .open, summary: "open the entry's results", context: .journal),
+        KeyBinding(keys: [.character("f")], action: .onlyFailures, summary: "only failures (again: all)", context: .results),
+        KeyBinding(keys: [.character("r")], action: .retryFailures, summary: "retry the failed contacts", context: .results),
+        KeyBinding(keys: [.character("x")], action: .exportFailures, summary: "export the failed contacts to CSV", context: .results),
+        KeyBinding(
+            keys: [.character("p")], action: .replayEntry, summary: "replay a pending or interrupted entry",
+            context: .results),
+    ]
+
     /// The action `key` has on `context`'s screen: the screen's own binding first.
     public static func action(for key: Key, in context: KeyContext) -> Action? {
         bindings.first { $0.context == context && $0.keys.contains(key) }?.action
@@ -79,8 +119,9 @@ public enum KeyRegistry {
     }
 
     /// The keys bound to `action`, as labels ("j/↓").
-    public static func label(for action: Action) -> String {
-        guard let binding = bindings.first(where: { $0.action == action }) else { return "" }
+    public static func label(for action: Action, in context: KeyContext? = nil) -> String {
+        let own = context.flatMap { context in bindings.first { $0.context == context && $0.action == action } }
+        guard let binding = own ?? bindings.first(where: { $0.action == action }) else { return "" }
         return binding.keys.map(\.label).joined(separator: "/")
     }
 

@@ -1,6 +1,6 @@
 extension AppState {
     /// The commands of the `:` line.
-    static let commands = ["account", "campaigns", "contacts", "help", "quit"]
+    static let commands = ["account", "campaigns", "contacts", "help", "journal", "quit"]
 
     /// A key while the filter or the command line is being edited.
     mutating func edit(_ key: Key) -> [Effect] {
@@ -92,12 +92,14 @@ extension AppState {
         case "help":
             showingHelp = true
             return []
+        case "journal":
+            return openJournal()
         case "campaigns":
             let wasOpen = campaign != nil
             stack = [.campaigns]
             campaign = nil
             contactPane = nil
-            return wasOpen ? [.stopObservingCampaign] : []
+            return closeChangeScreens() + (wasOpen ? [.stopObservingCampaign] : [])
         case "account":
             guard let index = accounts.firstIndex(where: { $0.name == argument }) else {
                 status = StatusMessage(text: "no account named \"\(argument)\"", isError: true)
@@ -112,7 +114,7 @@ extension AppState {
                 return []
             }
             stack = [.campaigns]
-            return (campaign != nil ? [.stopObservingCampaign] : []) + openCampaign(row.id)
+            return closeChangeScreens() + (campaign != nil ? [.stopObservingCampaign] : []) + openCampaign(row.id)
         default:
             status = StatusMessage(text: "unknown command \"\(name)\" (try Tab)", isError: true)
             return []

@@ -2,6 +2,8 @@ extension AppState {
     /// A key: to the field being edited, else to help, else through the key registry.
     mutating func handle(_ key: Key) -> [Effect] {
         if editing != nil { return edit(key) }
+        if contactForm != nil { return formKey(key) }
+        if removal != nil { return answer(key) }
         if layout.isTooSmall {
             return KeyRegistry.action(for: key, in: keyContext) == .quit ? perform(.quit) : []
         }
@@ -52,6 +54,11 @@ extension AppState {
             return accounts.isEmpty ? [] : switchAccount(to: (accountIndex + 1) % accounts.count)
         case .previousAccount:
             return accounts.isEmpty ? [] : switchAccount(to: (accountIndex + accounts.count - 1) % accounts.count)
+        case .newContact: return openContactForm(new: true)
+        case .editContact: return openContactForm(new: false)
+        case .removeContact: return askToRemoveContact()
+        case .onlyFailures, .retryFailures, .exportFailures, .replayEntry: return performOnResults(action)
+        case .review, .complete, .confirm, .cancel: return []
         case .sort(let column):
             sort = CampaignSort(column: column, ascending: sort.column == column ? !sort.ascending : column == .name)
             campaignTable.select(0, count: campaignRows.count, visible: layout.campaignRows)
@@ -80,6 +87,8 @@ extension AppState {
             pane.scroll = scroll.selected
             contactPane = pane
             return []
+        case .journal, .results:
+            return moveChangeTable(change)
         }
     }
 
@@ -94,8 +103,11 @@ extension AppState {
             stack.append(.contact(campaignID: id, key: contact.key))
             contactPane = ContactPane(key: contact.key)
             return [.observeHistory(account: account.name, campaignID: id, key: contact.key, keys: contact.keys)]
-        case .contact:
+        case .contact, .results:
             return []
+        case .journal:
+            guard let entry = selectedEntry, let id = entry.id else { return [] }
+            return openResults(id)
         }
     }
 
@@ -120,6 +132,13 @@ extension AppState {
             stack.removeLast()
             contactPane = nil
             return [.stopObservingHistory]
+        case .journal:
+            stack = [.campaigns]
+            return closeChangeScreens()
+        case .results:
+            stack.removeLast()
+            results = nil
+            return [.change(.stopObservingResults)]
         }
     }
 

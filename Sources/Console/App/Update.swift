@@ -18,6 +18,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             state.status = StatusMessage(text: "journal replay stopped: \(failure.message)", isError: true)
         }
         return []
+    case .change(let msg):
+        return state.receive(msg)
     case .key(let key):
         return state.handle(key)
     case .resize(let width, let height):
@@ -106,6 +108,8 @@ extension AppState {
         stack = [.campaigns]
         campaign = nil
         contactPane = nil
+        contactForm = nil
+        removal = nil
         campaigns = nil
         stats = [:]
         changes = [:]
@@ -114,7 +118,7 @@ extension AppState {
         filter = ""
         lastRefresh = nil
         let account = accounts[index]
-        var effects: [Effect] = [.stopObservingCampaign, .observeCampaigns(account: account.name)]
+        var effects: [Effect] = closeChangeScreens() + [.stopObservingCampaign, .observeCampaigns(account: account.name)]
         if account.capabilities.contains(.listCampaigns) {
             connection = .connecting
             fetchingCampaigns = true
@@ -157,6 +161,7 @@ extension AppState {
         switch screen {
         case .campaigns: ids = campaignRows.map(\.id)
         case .campaign(let id), .contact(let id, _): ids = [id]
+        case .journal, .results: ids = []
         }
         var effects: [Effect] = []
         for id in ids where !refreshing.contains(id) && !(onlyMissing && stats[id] != nil) {

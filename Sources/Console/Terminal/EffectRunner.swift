@@ -8,18 +8,20 @@ import SwitchboardCore
 /// delivered on the main actor, which never runs while the terminal thread sits in
 /// `poll()`); a new observation of the same kind replaces the old one.
 final class EffectRunner: Sendable {
-    private let clients: [String: any VendorClient]
+    let clients: [String: any VendorClient]
     /// The accounts the clients are for, for the start-up journal replay.
     private let accounts: [Account]
-    private let store: Store
-    private let inbox: Inbox
-    private let logger: Logger
+    let store: Store
+    let inbox: Inbox
+    let logger: Logger
     private let observations = Mutex<[Observation: Task<Void, Never>]>([:])
     /// The contacts table's windows, cut from a larger observed block.
     private let windows: ContactWindows
 
-    private enum Observation: Hashable {
+    enum Observation: Hashable {
         case campaigns, samples, contactCount, statuses, contacts, matchCount, history
+        /// The journal screen and the results screen.
+        case journal, results
 
         /// What a campaign screen follows, stopped when it closes.
         static let campaign: [Observation] = [.samples, .contactCount, .statuses, .contacts, .matchCount, .history]
@@ -123,12 +125,14 @@ final class EffectRunner: Sendable {
                     inbox.post(.replayFinished(.failure(Failure(String(describing: error)))))
                 }
             }
+        case .change(let effect):
+            run(effect)
         case .quit:
             cancelAll()
         }
     }
 
-    private func stop(_ kinds: [Observation]) {
+    func stop(_ kinds: [Observation]) {
         observations.withLock { tasks in
             for kind in kinds { tasks.removeValue(forKey: kind)?.cancel() }
         }
@@ -163,7 +167,7 @@ final class EffectRunner: Sendable {
         }
     }
 
-    private func observe<Values: AsyncSequence & Sendable>(
+    func observe<Values: AsyncSequence & Sendable>(
         _ kind: Observation, _ values: Values, _ message: @escaping @Sendable (Values.Element) -> Msg
     ) where Values.Element: Sendable {
         let (inbox, logger) = (inbox, logger)

@@ -14,6 +14,14 @@ public enum ConsoleView {
         case .campaign(let id): CampaignView.draw(state, campaignID: id, into: &canvas, layout: layout)
         case .contact(let campaignID, let key):
             ContactView.draw(state, campaignID: campaignID, key: key, into: &canvas, area: layout.main)
+        case .journal: JournalView.draw(state, into: &canvas, area: layout.main)
+        case .results: ResultsView.draw(state, into: &canvas, area: layout.main)
+        }
+        let vendorName = state.account?.vendorName ?? ""
+        if let form = state.contactForm {
+            ContactFormView.draw(form, vendorName: vendorName, into: &canvas, area: layout.main)
+        } else if let removal = state.removal {
+            ContactFormView.drawRemoval(removal, vendorName: vendorName, into: &canvas, area: layout.main)
         }
         FooterView.draw(state, into: &canvas, keys: layout.footer, status: layout.statusLine)
         if state.showingHelp {

@@ -7,17 +7,28 @@ enum FooterView {
             [(.open, "open"), (.filter, "filter"), (.sort(.name), "sort"), (.refresh, "refresh"),
              (.togglePause, "pause"), (.help, "help"), (.quit, "quit")]
         case .campaign:
-            [(.open, "contact"), (.filter, "filter"), (.cycleStatus, "status"), (.switchPane, "pane"),
-             (.back, "back"), (.help, "help"), (.quit, "quit")]
-        case .contact, .everywhere:
+            [(.open, "contact"), (.newContact, "new"), (.editContact, "edit"), (.removeContact, "remove"),
+             (.filter, "filter"), (.cycleStatus, "status"), (.switchPane, "pane"), (.help, "help")]
+        case .contact:
+            [(.editContact, "edit"), (.removeContact, "remove"), (.back, "back"), (.help, "help"), (.quit, "quit")]
+        case .contactForm:
+            [(.review, "check/preview/send"), (.down, "next field"), (.complete, "complete"), (.back, "back")]
+        case .confirm:
+            [(.confirm, "yes"), (.cancel, "no")]
+        case .journal:
+            [(.open, "results"), (.back, "back"), (.help, "help"), (.quit, "quit")]
+        case .results:
+            [(.onlyFailures, "failures"), (.retryFailures, "retry"), (.exportFailures, "export"),
+             (.replayEntry, "replay"), (.back, "back"), (.help, "help")]
+        case .everywhere:
             [(.back, "back"), (.help, "help"), (.quit, "quit")]
         }
     }
 
     /// An action's keys; the sort keys are shown together (`NSPICEXTL`).
-    static func label(for action: Action) -> String {
+    static func label(for action: Action, in context: KeyContext) -> String {
         if case .sort = action { return String(SortColumn.allCases.map(\.key)) }
-        return KeyRegistry.label(for: action)
+        return KeyRegistry.label(for: action, in: context)
     }
 
     static func draw(_ state: AppState, into canvas: inout Canvas, keys: Rect, status: Rect) {
@@ -26,7 +37,7 @@ enum FooterView {
         } else {
             var parts: [(text: String, style: Style)] = [(" ", .plain)]
             for (action, word) in hints(for: state.keyContext) {
-                parts.append((label(for: action), .key))
+                parts.append((label(for: action, in: state.keyContext), .key))
                 parts.append((" \(word)  ", .plain))
             }
             StatusBar(left: parts, style: .plain).render(into: &canvas, area: keys)
@@ -65,6 +76,13 @@ enum FooterView {
             return text
         case .contact:
             return "every field as the vendor sent it · history from the journal"
+        case .journal:
+            let count = state.journalPane?.entries?.count
+            return count.map { "\($0) journal entr\($0 == 1 ? "y" : "ies"), newest first · Enter shows what each contact came to" }
+                ?? "reading the journal…"
+        case .results(let entryID):
+            guard let entry = state.results?.results?.entry else { return "journal #\(entryID)" }
+            return "journal #\(entryID): \(entry.answeredCount) of \(entry.contactCount) answered, \(entry.failedCount) failed"
         }
     }
 }

@@ -142,6 +142,11 @@ extension AnyreachContact {
         let first = rest.removeValue(forKey: "first_name")?.description
         let last = rest.removeValue(forKey: "last_name")?.description
         let email = rest.removeValue(forKey: "email")?.description
+        let overrides: [(String, String?)] = [
+            ("agent_id", agentID), ("agent_number", agentNumber), ("agent_version", agentVersion),
+            ("initial_context", initialContext),
+        ]
+        for (key, value) in overrides { if let value { rest[key] = .string(value) } }
         return Contact(
             vendorID: id, externalID: externalID, firstName: first, lastName: last, email: email,
             phoneNumbers: phoneNumbers, status: ContactStatus(raw: status.rawValue, normalized: status.normalized),
@@ -150,16 +155,26 @@ extension AnyreachContact {
 }
 
 extension AnyreachContactInput {
-    /// The neutral contact in Anyreach's shape: names and email travel in `data`.
+    /// The `Contact.data` keys that are Anyreach's per-contact agent overrides: top-level
+    /// columns, never duplicated inside `data` (as the contacts page asks).
+    static let agentOverrideKeys = ["agent_id", "agent_config", "agent_number", "agent_version", "initial_context"]
+
+    /// The neutral contact in Anyreach's shape: names and email travel in `data`; the
+    /// agent overrides are lifted out of it to their own columns.
     init(neutral contact: Contact) {
         var data = contact.data
+        var overrides: [String: JSONValue] = [:]
+        for key in Self.agentOverrideKeys { overrides[key] = data.removeValue(forKey: key) }
         if let first = contact.firstName { data["first_name"] = .string(first) }
         if let last = contact.lastName { data["last_name"] = .string(last) }
         if let email = contact.email { data["email"] = .string(email) }
         self.init(
             id: contact.vendorID, externalID: contact.externalID,
             phoneNumbers: contact.phoneNumbers.isEmpty ? nil : contact.phoneNumbers, data: data.isEmpty ? nil : data,
-            timezone: contact.timezone, scheduledAt: contact.scheduledAt)
+            timezone: contact.timezone, scheduledAt: contact.scheduledAt, agentID: overrides["agent_id"]?.description,
+            agentConfig: overrides["agent_config"], agentNumber: overrides["agent_number"]?.description,
+            agentVersion: overrides["agent_version"]?.description,
+            initialContext: overrides["initial_context"]?.description)
     }
 }
 

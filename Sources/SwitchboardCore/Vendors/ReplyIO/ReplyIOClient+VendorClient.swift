@@ -119,7 +119,7 @@ private let replyIOFieldKeys = [
 ]
 
 /// Keys the vendor sets; shown in `data`, never sent back.
-private let replyIOReadOnlyKeys = [
+let replyIOReadOnlyKeys = [
     "domain", "phoneStatus", "ownerUserId", "isOptedOut", "addingDate", "createdAt", "sequences", "lists",
 ]
 

@@ -1,0 +1,108 @@
+import Foundation
+import SwitchboardCore
+
+/// A contact removal waiting for the operator's yes: the dialog names the contact and the campaign.
+public struct ContactRemoval: Hashable, Sendable {
+    public var account: String
+    public var campaignID: String
+    public var campaignName: String
+    public var contact: Contact
+    /// `delete` where the vendor deletes by id, else `remove` (by key).
+    public var action: ChangeAction
+}
+
+/// The journal screen: the latest entries, newest first, as the store delivers them.
+public struct JournalPane: Hashable, Sendable {
+    public var entries: [JournalEntry]?
+    public var table = TableState()
+}
+
+/// The results screen of one journal entry: counts and a paged window of its contacts.
+public struct ResultsPane: Hashable, Sendable {
+    public var entryID: Int64
+    public var onlyFailed = false
+    /// The latest page the store delivered, with the entry and its counts.
+    public var results: EntryResults?
+    public var table = TableState()
+    /// The window's first row (an index into the rows the filter keeps).
+    public var windowOffset = 0
+
+    public init(entryID: Int64) { self.entryID = entryID }
+
+    /// Rows the filter keeps: every contact, or the failed ones.
+    public var rowCount: Int {
+        guard let entry = results?.entry else { return 0 }
+        return onlyFailed ? results?.counts["failed"] ?? 0 : entry.contactCount
+    }
+}
+
+/// What a change sent from the console came to.
+public struct SentChange: Hashable, Sendable {
+    public var entry: JournalEntry
+    /// The first contact's outcome, for the status line of a one-contact change.
+    public var first: JournalContact?
+    /// What the operator did, in words ("saved Ana Ruiz", "retried 3 failed contacts").
+    public var summary: String
+
+    public init(entry: JournalEntry, first: JournalContact?, summary: String) {
+        self.entry = entry
+        self.first = first
+        self.summary = summary
+    }
+
+    /// The status line: the entry, its state, and the vendor's word on the first contact.
+    public var text: String {
+        var text = "\(summary): journal #\(entry.id ?? 0) \(entry.state.rawValue)"
+        if entry.contactCount == 1, let first, let outcome = first.outcome {
+            text += ", \(outcome)"
+            if let message = first.message, !message.isEmpty { text += ": \(message)" }
+        } else if entry.contactCount > 1 {
+            text += ", \(entry.answeredCount - entry.failedCount) of \(entry.contactCount) went through"
+        }
+        if entry.contactCount != 1, let reason = entry.reason { text += " (\(reason))" }
+        return text
+    }
+
+    public var isError: Bool { entry.state != .done }
+}
+
+/// A CSV of failed contacts written to disk.
+public struct ExportedFailures: Hashable, Sendable {
+    public var path: String
+    public var count: Int
+
+    public init(path: String, count: Int) {
+        self.path = path
+        self.count = count
+    }
+}
+
+/// Effects of editing contacts and of the journal and results screens.
+public enum ChangeEffect: Hashable, Sendable {
+    /// Describe the request `request` would be sent as (no credentials), and what the
+    /// vendor would refuse it for.
+    case preview(account: String, UpsertRequest)
+    /// Journal the change, then send it through the sync engine; `summary` names it.
+    case submit(Change, summary: String)
+    /// Follow the latest journal entries.
+    case observeJournal(limit: Int)
+    case stopObservingJournal
+    /// Follow one page of an entry's results.
+    case observeResults(entryID: Int64, onlyFailed: Bool, offset: Int, limit: Int)
+    case stopObservingResults
+    /// Send what a pending or interrupted entry still has unsent (`SyncEngine.send`).
+    case replay(account: String, entryID: Int64)
+    /// Journal and send a new change of the entry's failed contacts.
+    case retryFailures(account: String, entryID: Int64)
+    /// Write the entry's failed contacts to a CSV (0600) in the data directory.
+    case exportFailures(entryID: Int64)
+}
+
+/// What those effects report back.
+public enum ChangeMsg: Sendable {
+    case previewed(account: String, [RequestPreview], problem: String?)
+    case sent(Result<SentChange, Failure>)
+    case journalObserved([JournalEntry])
+    case resultsObserved(entryID: Int64, onlyFailed: Bool, offset: Int, EntryResults?)
+    case exported(Result<ExportedFailures, Failure>)
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Logging
+import SwitchboardCore
+
+/// Contact changes, the journal and results screens: every change is journaled and sent by
+/// the sync engine, never straight to the vendor.
+extension EffectRunner {
+    func run(_ effect: ChangeEffect) {
+        switch effect {
+        case .preview(let account, let request):
+            guard let client = clients[account] else { return }
+            let requests = (client as? any ContactFormVendor)?.requestPreview(request) ?? []
+            let problem = request.contacts.lazy.compactMap { client.vendor.missingRequirement($0) }.first
+            inbox.post(.change(.previewed(account: account, requests, problem: problem)))
+        case .submit(let change, let summary):
+            send(account: change.account) { engine in
+                let entry = try await engine.submit(change)
+                await self.refresh(entry, client: engine.client)
+                return entry
+            } summary: { _ in summary }
+        case .replay(let account, let entryID):
+            send(account: account) { engine in
+                try await engine.send(entryID: entryID)
+            } summary: { _ in "replayed" }
+        case .retryFailures(let account, let entryID):
+            send(account: account) { engine in
+                let journal = engine.store.journal
+                guard let old = try await journal.entry(entryID) else { throw JournalError.noEntry(entryID) }
+                var contacts: [Contact] = []
+                var after = -1
+                while true {
+                    let page = try await journal.failedContacts(of: entryID, after: after, limit: 1000)
+                    guard let last = page.last else { break }
+                    contacts += page.map(\.contact)
+                    after = last.position
+                }
+                let change = Change(
+                    account: old.account, campaignID: old.campaignID, action: old.action, partial: old.partial,
+                    contacts: contacts, idempotencyKey: "console-retry-\(entryID)-\(UUID().uuidString)")
+                return try await engine.submit(change)
+            } summary: { entry in "retried the failed contacts of journal #\(entryID) as #\(entry.id ?? 0)" }
+        case .exportFailures(let entryID):
+            let (store, inbox) = (store, inbox)
+            Task {
+                do {
+                    inbox.post(.change(.exported(.success(try await Self.export(entryID, store: store)))))
+                } catch {
+                    inbox.post(.change(.exported(.failure(Failure(String(describing: error))))))
+                }
+            }
+        case .observeJournal(let limit):
+            observe(.journal, store.journal.observeEntries(limit: limit)) { .change(.journalObserved($0)) }
+        case .stopObservingJournal:
+            stop([.journal])
+        case .observeResults(let entryID, let onlyFailed, let offset, let limit):
+            let page = store.journal.observeResults(of: entryID, onlyFailed: onlyFailed, offset: offset, limit: limit)
+            observe(.results, page) {
+                .change(.resultsObserved(entryID: entryID, onlyFailed: onlyFailed, offset: offset, $0))
+            }
+        case .stopObservingResults:
+            stop([.results])
+        }
+    }
+
+    /// Runs `work` with the account's sync engine and posts what the entry came to.
+    private func send(
+        account: String, _ work: @escaping @Sendable (SyncEngine) async throws -> JournalEntry,
+        summary: @escaping @Sendable (JournalEntry) -> String
+    ) {
+        guard let client = clients[account] else {
+            inbox.post(.change(.sent(.failure(Failure("no client for account \(account)")))))
+            return
+        }
+        let (store, inbox, logger) = (store, inbox, logger)
+        Task {
+            do {
+                let entry = try await work(SyncEngine(store: store, client: client))
+                let first = try await store.journal.contacts(of: entry.id ?? 0, limit: 1).first
+                logger.info("change sent", metadata: ["entry": "\(entry.id ?? 0)", "state": "\(entry.state.rawValue)"])
+                inbox.post(.change(.sent(.success(SentChange(entry: entry, first: first, summary: summary(entry))))))
+            } catch {
+                logger.warning("change not sent", metadata: ["account": "\(account)", "error": "\(error)"])
+                inbox.post(.change(.sent(.failure(Failure(String(describing: error))))))
+            }
+        }
+    }
+
+    /// After a one-contact upsert, reads the contact back where the vendor can, so the
+    /// cache holds what the vendor now has (the engine cached what was sent).
+    private func refresh(_ entry: JournalEntry, client: any VendorClient) async {
+        guard entry.contactCount == 1, entry.action.upsertAction == .upsert, client.capabilities.contains(.getContact),
+            let id = entry.id, let row = try? await store.journal.contacts(of: id, limit: 1).first,
+            row.result?.isFailure == false, let vendorID = row.vendorID ?? row.contact.vendorID
+        else { return }
+        guard let fresh = try? await client.contact(campaignID: entry.campaignID, contactID: vendorID) else { return }
+        try? await store.saveContacts([fresh], account: entry.account, campaignID: entry.campaignID, seenAt: Date())
+    }
+
+    /// Writes the entry's failed contacts to `exports/` in the data directory, mode 0600.
+    static func export(_ entryID: Int64, store: Store) async throws -> ExportedFailures {
+        let directory = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports")
+        let stamp = Int64(Date().timeIntervalSince1970)
+        let path = directory.appendingPathComponent("failed-journal-\(entryID)-\(stamp).csv").path
+        var text = FailureCSV.header
+        var count = 0
+        var after = -1
+        while true {
+            let page = try await store.journal.failedContacts(of: entryID, after: after, limit: 1000)
+            guard let last = page.last else { break }
+            for row in page { text += FailureCSV.line(row) }
+            count += page.count
+            after = last.position
+        }
+        try SecureFile.write(text, to: path)
+        return ExportedFailures(path: path, count: count)
+    }
+}
+
+/// The failed-contacts CSV: the contact's own columns, then what the vendor said.
+enum FailureCSV {
+    static let header =
+        "external_id,first_name,last_name,email,phone,phone_numbers,timezone,scheduled_at,vendor_id,position,outcome,message\n"
+
+    static func line(_ row: JournalContact) -> String {
+        let contact = row.contact
+        let cells: [String?] = [
+            contact.externalID, contact.firstName, contact.lastName, contact.email, contact.phoneNumbers.first,
+            contact.phoneNumbers.joined(separator: " "), contact.timezone, contact.scheduledAt,
+            row.vendorID ?? contact.vendorID, String(row.position), row.outcome, row.message,
+        ]
+        return cells.map { quoted($0 ?? "") }.joined(separator: ",") + "\n"
+    }
+
+    static func quoted(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,116 @@
+import SwitchboardCore
+
+/// The contact form over the main area: a row per field with its check, the focused
+/// field's hint and problem below; on the preview, old → new per field and the request.
+enum ContactFormView {
+    static let labelWidth = 13
+
+    static func draw(_ form: ContactForm, vendorName: String, into canvas: inout Canvas, area: Rect) {
+        canvas.fill(area, style: .plain)
+        if form.stage == .preview || form.stage == .sending {
+            drawPreview(form, into: &canvas, area: area)
+            return
+        }
+        let title =
+            form.isNew
+            ? "New \(vendorName) contact in \(form.campaignName)"
+            : "Edit \(AppState.name(of: form.original!)) in \(form.campaignName)"
+        canvas.line(" " + title, in: area.row(0), style: .title)
+        let rows = max(1, area.height - 4)
+        let first = max(0, min(form.focus - rows + 1, form.fields.count - rows))
+        let valueX = area.x + labelWidth + 3
+        let valueWidth = max(4, area.width - labelWidth - 7)
+        for (line, index) in form.fields.indices.dropFirst(first).prefix(rows).enumerated() {
+            let y = area.y + 1 + line
+            let focused = index == form.focus
+            let problem = form.problem(at: index)
+            canvas.put(
+                (focused ? "›" : " ") + " " + DisplayText.pad(form.fields[index].label, toWidth: labelWidth), x: area.x,
+                y: y, style: focused ? .key : .muted)
+            let box = Rect(x: valueX, y: y, width: valueWidth, height: 1)
+            if focused {
+                form.inputs[index].render(prompt: "", into: &canvas, area: box, style: .plain)
+            } else {
+                canvas.put(form.inputs[index].text, x: valueX, y: y, style: problem == nil ? .plain : .bad, maxWidth: valueWidth)
+            }
+            if problem != nil { canvas.put("✗", x: valueX + valueWidth + 1, y: y, style: .error) }
+        }
+        let field = form.fields[form.focus]
+        if let problem = form.problem(at: form.focus) {
+            canvas.line("  ✗ " + problem, in: area.row(area.height - 2), style: .error)
+        } else if let normalized = form.normalized(at: form.focus) {
+            canvas.line("  → sent as " + normalized, in: area.row(area.height - 2), style: .good)
+        } else if !form.completions.isEmpty {
+            canvas.line("  " + form.completions.joined(separator: "  "), in: area.row(area.height - 2), style: .muted)
+        }
+        let problems = form.problems.count
+        let summary =
+            problems == 0
+            ? "  \(field.hint.isEmpty ? field.label : field.hint)"
+            : "  \(problems) field\(problems == 1 ? "" : "s") to fix before sending · \(field.hint)"
+        canvas.line(summary, in: area.row(area.height - 1), style: .muted)
+        if form.stage == .confirmingDiscard {
+            Dialog(
+                title: "Drop the changes?",
+                lines: [
+                    [("The changes typed into this form are not sent.", .plain)],
+                    [("y drops them; n goes back to the form.", .muted)],
+                ], hint: "y yes · n no"
+            ).render(into: &canvas, area: area)
+        }
+    }
+
+    /// The preview's lines: what changes, then the request.
+    static func previewLines(_ form: ContactForm) -> [(text: String, style: Style)] {
+        let name = AppState.name(of: form.contact)
+        var lines: [(String, Style)] = [
+            (form.isNew ? " Add \(name) to \(form.campaignName)" : " Change \(name) in \(form.campaignName)", .title)
+        ]
+        for difference in form.differences {
+            let old = difference.old.isEmpty ? "—" : difference.old
+            let new = difference.new.isEmpty ? "—" : difference.new
+            lines.append(("   \(DisplayText.pad(difference.label, toWidth: labelWidth)) \(old) → \(new)", .plain))
+        }
+        lines.append(("", .plain))
+        if let problem = form.vendorProblem { lines.append((" Cannot send: \(problem)", .error)) }
+        lines.append((" The request (credentials are never shown):", .title))
+        if let requests = form.requests {
+            for request in requests {
+                lines.append(("   \(request.method) \(request.path)", .key))
+                lines += request.body.split(separator: "\n", omittingEmptySubsequences: false).map { ("   " + $0, .plain) }
+            }
+        } else {
+            lines.append(("   preparing…", .muted))
+        }
+        return lines
+    }
+
+    static func drawPreview(_ form: ContactForm, into canvas: inout Canvas, area: Rect) {
+        let lines = previewLines(form)
+        let scroll = min(form.scroll, max(0, lines.count - area.height + 1))
+        for (row, line) in lines.dropFirst(scroll).prefix(area.height - 1).enumerated() {
+            canvas.line(line.text, in: area.row(row), style: line.style)
+        }
+        let hint =
+            form.stage == .sending
+            ? "  sending through the journal…" : "  Enter sends · Esc back to the form · ↑/↓ scroll"
+        canvas.line(hint, in: area.row(area.height - 1), style: .muted)
+    }
+
+    /// The removal question: names the contact, the campaign and what the vendor does.
+    static func drawRemoval(_ removal: ContactRemoval, vendorName: String, into canvas: inout Canvas, area: Rect) {
+        let what =
+            removal.action == .delete
+            ? "\(vendorName) deletes the contact (by id); this cannot be undone."
+            : "\(vendorName) takes the contact out of the campaign."
+        Dialog(
+            title: "Remove contact",
+            lines: [
+                [("Remove ", .plain), (AppState.name(of: removal.contact), .key), (" from campaign ", .plain),
+                 (removal.campaignName, .key), ("?", .plain)],
+                [(what, .muted)],
+                [("The change is journaled first, then sent.", .muted)],
+            ], hint: "y remove · n keep"
+        ).render(into: &canvas, area: area)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// What the results view of one journal entry shows: the entry, how many of its contacts
+/// ended in each outcome, and one page of its contacts (all, or only the failed ones).
+public struct EntryResults: Hashable, Sendable {
+    public var entry: JournalEntry
+    /// Contacts by outcome word (`created`, `failed`, ...); unanswered ones are not counted.
+    public var counts: [String: Int]
+    /// The page's first row, as an index into the rows the filter keeps.
+    public var offset: Int
+    public var rows: [JournalContact]
+
+    public init(entry: JournalEntry, counts: [String: Int], offset: Int, rows: [JournalContact]) {
+        self.entry = entry
+        self.counts = counts
+        self.offset = offset
+        self.rows = rows
+    }
+}
+
+extension Journal {
+    /// One page of an entry's results, fresh after every change to the journal; never more
+    /// than `limit` contacts are read.
+    public func observeResults(of entryID: Int64, onlyFailed: Bool, offset: Int, limit: Int)
+        -> AsyncValueObservation<EntryResults?>
+    {
+        ValueObservation.tracking { db in
+            try Self.results(of: entryID, onlyFailed: onlyFailed, offset: offset, limit: limit, db)
+        }
+        .removeDuplicates().values(in: store.pool, scheduling: .task)
+    }
+
+    /// The same, read once.
+    public func results(of entryID: Int64, onlyFailed: Bool, offset: Int, limit: Int) async throws -> EntryResults? {
+        try await store.pool.read { db in
+            try Self.results(of: entryID, onlyFailed: onlyFailed, offset: offset, limit: limit, db)
+        }
+    }
+
+    /// The failed contacts of an entry after `position`, in order (keyset paging).
+    public func failedContacts(of entryID: Int64, after position: Int = -1, limit: Int) async throws
+        -> [JournalContact]
+    {
+        try await store.pool.read { db in
+            try JournalContact.filter(
+                JournalContact.Columns.entryID == entryID && JournalContact.Columns.position > position
+                    && JournalContact.Columns.outcome == "failed"
+            )
+            .order(JournalContact.Columns.position).limit(limit).fetchAll(db)
+        }
+    }
+
+    static func results(of entryID: Int64, onlyFailed: Bool, offset: Int, limit: Int, _ db: Database) throws
+        -> EntryResults?
+    {
+        guard let entry = try JournalEntry.fetchOne(db, key: entryID) else { return nil }
+        let counted = try Row.fetchAll(
+            db,
+            sql:
+                "SELECT outcome, COUNT(*) AS n FROM journalContact WHERE entryID = ? AND outcome IS NOT NULL GROUP BY outcome",
+            arguments: [entryID])
+        let counts = Dictionary(uniqueKeysWithValues: counted.map { ($0["outcome"] as String, $0["n"] as Int) })
+        var request = JournalContact.filter(JournalContact.Columns.entryID == entryID)
+        if onlyFailed { request = request.filter(JournalContact.Columns.outcome == "failed") }
+        let rows = try request.order(JournalContact.Columns.position).limit(limit, offset: max(0, offset)).fetchAll(db)
+        return EntryResults(entry: entry, counts: counts, offset: offset, rows: rows)
+    }
+}

@@ -1,0 +1,110 @@
+/// One field of the contact form a vendor's contacts are edited with: where its value
+/// lives in the neutral `Contact`, and what the vendor takes there. Each vendor folder
+/// lists its own (see `ContactFormVendor`), from the vendor's documents.
+public struct ContactFormField: Hashable, Sendable {
+    /// Where in `Contact` (or the change) the value goes.
+    public enum Slot: Hashable, Sendable {
+        case firstName, lastName, email, phones, externalID, timezone, scheduledAt, status
+        /// One key of `Contact.data`.
+        case data(String)
+        /// Every `Contact.data` key no other field claims, except `hidden` ones (set by the
+        /// vendor, never sent back), as `key=value` pairs.
+        case otherData(hidden: [String])
+        /// `Change.partial`: change only the fields sent, or replace the record.
+        case partialUpdate
+    }
+
+    /// What the field takes, for inline checks and completion.
+    public enum Kind: Hashable, Sendable {
+        case text
+        case email
+        /// Phone numbers, comma-separated in order, normalized to E.164; at most `limit`.
+        case phones(limit: Int?)
+        /// An IANA time zone, completed with Tab.
+        case timezone
+        /// An ISO 8601 date and time with a zone.
+        case isoTime
+        /// One of the vendor's status words, or empty to leave it unset.
+        case status([ContactStatus])
+        /// One of these words (empty allowed), completed with Tab.
+        case choice([String])
+        /// A whole number.
+        case integer
+        /// Numeric ids, comma-separated.
+        case ids
+        /// `key=value` pairs separated by `;`.
+        case keyValues
+        /// `partial` or `full`.
+        case partialOrFull
+    }
+
+    public var label: String
+    public var slot: Slot
+    public var kind: Kind
+    /// A word on what the vendor does with it, shown under the form when the field has focus.
+    public var hint: String
+
+    public init(_ label: String, _ slot: Slot, _ kind: Kind = .text, hint: String = "") {
+        self.label = label
+        self.slot = slot
+        self.kind = kind
+        self.hint = hint
+    }
+}
+
+/// A request as it will go out, without credentials (headers are never shown): the
+/// method, the route and the JSON body.
+public struct RequestPreview: Hashable, Sendable {
+    public var method: String
+    public var path: String
+    public var body: String
+
+    public init(method: String, path: String, body: String) {
+        self.method = method
+        self.path = path
+        self.body = body
+    }
+}
+
+/// A vendor client that can describe its contact form and show the request an upsert
+/// would send. Clients adopt it in their own folder; the console asks for it.
+public protocol ContactFormVendor: Sendable {
+    /// The fields an operator can set on one contact, in the order the form shows them.
+    var contactFormFields: [ContactFormField] { get }
+    /// The request(s) `request` would be sent as, body as indented JSON.
+    func requestPreview(_ request: UpsertRequest) -> [RequestPreview]
+}
+
+extension ContactFormVendor {
+    /// JSON bytes as indented text with sorted keys, for a preview.
+    static func indented(_ bytes: [UInt8]) -> String {
+        guard let value = try? JSONCoding.decode(JSONValue.self, from: bytes) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return value.indentedJSON(level: 0)
+    }
+
+    static func indented<Body: Encodable>(_ body: Body) -> String {
+        (try? JSONCoding.encode(body)).map { indented($0) } ?? ""
+    }
+}
+
+extension JSONValue {
+    /// Indented JSON text, keys sorted, two spaces a level.
+    public func indentedJSON(level: Int) -> String {
+        let pad = String(repeating: "  ", count: level + 1)
+        let end = String(repeating: "  ", count: level)
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            return "[\n" + items.map { pad + $0.indentedJSON(level: level + 1) }.joined(separator: ",\n") + "\n\(end)]"
+        case .object(let members) where !members.isEmpty:
+            let lines = members.keys.sorted().map { key in
+                pad + JSONValue.string(key).jsonText + ": " + members[key]!.indentedJSON(level: level + 1)
+            }
+            return "{\n" + lines.joined(separator: ",\n") + "\n\(end)}"
+        case .array: return "[]"
+        case .object: return "{}"
+        default: return jsonText
+        }
+    }
+}

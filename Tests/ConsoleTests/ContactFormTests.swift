@@ -1,0 +1,231 @@
+import Foundation
+import SwitchboardCore
+import Testing
+
+@testable import Console
+
+/// The contact form and the removal, message by message.
+@Suite struct ContactFormTests {
+    @Test func eOpensTheFormWithTheSelectedContactsValues() {
+        var state = ChangeFixtures.campaignState(width: 80, height: 24)
+        #expect(update(&state, .key(.character("e"))).isEmpty)
+        let form = try! #require(state.contactForm)
+        #expect(state.keyContext == .contactForm)
+        #expect(form.original?.vendorID == "k1" && form.campaignName == "Zoë’s 东京 callbacks 🌸")
+        let values = Dictionary(uniqueKeysWithValues: zip(form.fields.map(\.label), form.inputs.map(\.text)))
+        #expect(values["Phones"] == "+81312345678" && values["External id"] == "crm-1" && values["First name"] == "王")
+        #expect(form.isValid && !form.isChanged)
+    }
+
+    @Test func typingGoesToTheFieldNotToTheKeys() {
+        var state = ChangeFixtures.campaignState(width: 80, height: 24)
+        _ = update(&state, .key(.character("n")))
+        ChangeFixtures.focus(&state, "First name")
+        ChangeFixtures.type(&state, "qjk?")
+        #expect(!state.quitting && !state.showingHelp)
+        #expect(state.contactForm?.inputs[state.contactForm!.focus].text == "qjk?")
+    }
+
+    @Test func phonesAreCheckedAndShownInE164AsTyped() {
+        var state = ChangeFixtures.editedFormState(width: 80, height: 24)
+        var form = try! #require(state.contactForm)
+        let phones = form.fields.firstIndex { $0.label == "Phones" }!
+        #expect(form.problem(at: phones) == nil)
+        #expect(form.normalized(at: phones) == "+14155550123, +81312345678")
+        #expect(form.contact.phoneNumbers == ["+14155550123", "+81312345678"])
+        ChangeFixtures.type(&state, ", 555")
+        form = state.contactForm!
+        #expect(form.problem(at: phones)?.contains("\"555\"") == true)
+        #expect(!form.isValid)
+    }
+
+    @Test func anInvalidFormCannotBeSentAndSaysWhy() {
+        var state = ChangeFixtures.campaignState(width: 80, height: 24)
+        _ = update(&state, .key(.character("e")))
+        ChangeFixtures.focus(&state, "Email")
+        ChangeFixtures.type(&state, "ana@@example")
+        ChangeFixtures.focus(&state, "Scheduled")
+        ChangeFixtures.type(&state, "tomorrow")
+        ChangeFixtures.focus(&state, "Phones")
+        #expect(update(&state, .key(.enter)).isEmpty, "nothing is asked for while invalid")
+        #expect(state.contactForm?.stage == .editing)
+        #expect(state.status?.isError == true)
+        #expect(state.status?.text.hasPrefix("cannot send yet: Email: \"ana@@example\" is not an email address") == true)
+        #expect(state.status?.text.hasSuffix("(and 1 more)") == true)
+        #expect(state.contactForm?.fields[state.contactForm!.focus].label == "Email", "the focus goes to the first problem")
+    }
+
+    @Test func tabCompletesATimeZone() {
+        var state = ChangeFixtures.campaignState(width: 80, height: 24)
+        _ = update(&state, .key(.character("n")))
+        ChangeFixtures.focus(&state, "Timezone")
+        ChangeFixtures.type(&state, "america/los")
+        _ = update(&state, .key(.tab))
+        #expect(state.contactForm?.inputs[state.contactForm!.focus].text == "America/Los_Angeles")
+        ChangeFixtures.clear(&state)
+        ChangeFixtures.type(&state, "Europe/Lo")
+        _ = update(&state, .key(.tab))
+        #expect(state.contactForm?.inputs[state.contactForm!.focus].text == "Europe/London")
+        ChangeFixtures.clear(&state)
+        ChangeFixtures.type(&state, "Europe/B")
+        _ = update(&state, .key(.tab))
+        #expect(state.contactForm?.completions.contains("Europe/Berlin") == true)
+        let label = state.contactForm!.fields[state.contactForm!.focus].label
+        #expect(label == "Timezone", "Tab completes instead of moving on")
+    }
+
+    @Test func enterPreviewsTheChangeThenSendsItThroughTheJournal() {
+        var state = ChangeFixtures.editedFormState(width: 80, height: 24)
+        let effects = update(&state, .key(.enter))
+        let form = try! #require(state.contactForm)
+        #expect(form.stage == .preview)
+        var sent = Fixtures.contacts[0].contact
+        sent.firstName = "Wang"
+        sent.phoneNumbers = ["+14155550123", "+81312345678"]
+        #expect(effects == [.change(.preview(account: "acme-calls", UpsertRequest(campaignID: "c2", contacts: [sent])))])
+        #expect(form.differences.map(\.label) == ["Phones", "First name"])
+        #expect(form.differences[1].old == "王" && form.differences[1].new == "Wang")
+
+        #expect(update(&state, .key(.enter)).isEmpty, "not sent before the request is shown")
+        let preview = ChangeFixtures.client(.anyreach) as! any ContactFormVendor
+        _ = update(
+            &state,
+            .change(.previewed(account: "acme-calls", preview.requestPreview(UpsertRequest(campaignID: "c2", contacts: [sent])), problem: nil)))
+        #expect(state.contactForm?.requests?.first?.path == "/campaign/campaigns/c2/contacts")
+        #expect(state.contactForm?.requests?.first?.body.contains("\"first_name\": \"Wang\"") == true)
+        #expect(state.contactForm?.requests?.first?.body.contains("secret") == false)
+
+        let sending = update(&state, .key(.enter))
+        guard case .change(.submit(let change, let summary))? = sending.first else {
+            Issue.record("expected a submit, got \(sending)")
+            return
+        }
+        #expect(change.account == "acme-calls" && change.campaignID == "c2" && change.action == .upsert)
+        #expect(change.contacts == [sent] && summary == "saved Wang 芳")
+        #expect(state.contactForm?.stage == .sending)
+
+        var entry = ChangeFixtures.entry
+        entry.state = .done
+        entry.contactCount = 1
+        entry.answeredCount = 1
+        entry.failedCount = 0
+        entry.reason = nil
+        let row = ChangeFixtures.row(0, sent, outcome: "updated")
+        _ = update(&state, .change(.sent(.success(SentChange(entry: entry, first: row, summary: summary)))))
+        #expect(state.contactForm == nil)
+        #expect(state.status == StatusMessage(text: "saved Wang 芳: journal #12 done, updated", isError: false))
+    }
+
+    @Test func aVendorRequirementStopsTheSend() {
+        var state = ChangeFixtures.campaignState(width: 80, height: 24)
+        _ = update(&state, .key(.character("n")))
+        ChangeFixtures.focus(&state, "First name")
+        ChangeFixtures.type(&state, "Nobody")
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .change(.previewed(account: "acme-calls", [], problem: "Anyreach needs a phone number")))
+        #expect(update(&state, .key(.enter)).isEmpty)
+        #expect(state.status == StatusMessage(text: "cannot send: Anyreach needs a phone number", isError: true))
+        #expect(state.contactForm?.stage == .preview)
+    }
+
+    @Test func escapeAsksBeforeDroppingTypedText() {
+        var state = ChangeFixtures.editedFormState(width: 80, height: 24)
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .key(.escape))
+        #expect(state.contactForm?.stage == .editing, "Esc on the preview goes back to the form")
+        _ = update(&state, .key(.escape))
+        #expect(state.contactForm?.stage == .confirmingDiscard && state.keyContext == .confirm)
+        _ = update(&state, .key(.character("n")))
+        #expect(state.contactForm?.stage == .editing)
+        #expect(state.contactForm?.inputs.contains { $0.text == "Wang" } == true, "nothing typed is lost")
+        _ = update(&state, .key(.escape))
+        _ = update(&state, .key(.character("y")))
+        #expect(state.contactForm == nil && state.screen == .campaign(id: "c2"))
+    }
+
+    @Test func escapeOnAnUntouchedFormJustCloses() {
+        var state = ChangeFixtures.campaignState(width: 80, height: 24)
+        _ = update(&state, .key(.character("e")))
+        _ = update(&state, .key(.escape))
+        #expect(state.contactForm == nil)
+    }
+
+    @Test func aFailedSendKeepsTheFormOnThePreview() {
+        var state = ChangeFixtures.editedFormState(width: 80, height: 24)
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .change(.previewed(account: "acme-calls", [], problem: nil)))
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .change(.sent(.failure(Failure("database is locked")))))
+        #expect(state.contactForm?.stage == .preview)
+        #expect(state.status?.isError == true && state.status?.text.contains("database is locked") == true)
+    }
+
+    @Test func dAsksNamingTheContactAndCampaignThenDeletesThroughTheJournal() {
+        var state = ChangeFixtures.campaignState(width: 80, height: 24)
+        #expect(update(&state, .key(.character("d"))).isEmpty)
+        let removal = try! #require(state.removal)
+        #expect(removal.contact.vendorID == "k1" && removal.action == .delete)
+        #expect(removal.campaignName == "Zoë’s 东京 callbacks 🌸")
+        #expect(update(&state, .key(.character("j"))).isEmpty && state.campaign?.table.selected == 0, "keys wait for the answer")
+        #expect(update(&state, .key(.character("n"))).isEmpty && state.removal == nil)
+        _ = update(&state, .key(.character("d")))
+        let effects = update(&state, .key(.character("y")))
+        guard case .change(.submit(let change, _))? = effects.first else {
+            Issue.record("expected a submit, got \(effects)")
+            return
+        }
+        #expect(change.action == .delete && change.contacts.map(\.vendorID) == ["k1"] && change.campaignID == "c2")
+        #expect(state.removal == nil)
+    }
+
+    @Test func accountsThatCannotChangeContactsSaySo() {
+        var state = Fixtures.campaignState(width: 80, height: 24)
+        _ = update(&state, .key(.character("e")))
+        #expect(state.contactForm == nil)
+        #expect(state.status == StatusMessage(text: "Anyreach contacts cannot be changed from here", isError: true))
+    }
+
+    @Test func replifysFormMapsStatusAndMetadata() {
+        var form = ContactForm(
+            account: "r", campaignID: "3f2a", campaignName: "3f2a", fields: ChangeFixtures.fields(.replify), original: nil,
+            defaultCountryCode: "+44")
+        func set(_ label: String, _ text: String) {
+            form.inputs[form.fields.firstIndex { $0.label == label }!] = TextField(text: text)
+        }
+        set("Email", "jo@example.com")
+        set("Phone", "020 7946 0018")
+        set("Status", "Completed")
+        set("Metadata", "plan=gold; note = call after 5")
+        set("Ext id key", "crm")
+        set("Ext id value", "77")
+        #expect(form.isValid)
+        let contact = form.contact
+        #expect(contact.phoneNumbers == ["+442079460018"])
+        #expect(contact.status == ContactStatus(raw: "completed", normalized: .completed))
+        #expect(contact.data == ["plan": .string("gold"), "note": .string("call after 5"), "externalIdKey": .string("crm")])
+        #expect(contact.externalID == "77")
+        set("Status", "maybe")
+        #expect(form.problems == ["Status: \"maybe\" is not a status here (completed, disqualified)"])
+    }
+
+    @Test func campaignLarksFormSendsPartialOrFull() {
+        var form = ContactForm(
+            account: "l", campaignID: "workspace", campaignName: "workspace", fields: ChangeFixtures.fields(.campaignlark),
+            original: nil, defaultCountryCode: nil)
+        #expect(form.partial)
+        form.inputs[form.fields.firstIndex { $0.label == "Update" }!] = TextField(text: "full")
+        form.inputs[form.fields.firstIndex { $0.label == "Tags" }!] = TextField(text: "3, 9")
+        #expect(!form.partial && form.isValid)
+        #expect(form.contact.data["tags"] == .array([.number(3), .number(9)]))
+        form.inputs[form.fields.firstIndex { $0.label == "Tags" }!] = TextField(text: "vip")
+        #expect(form.problems == ["Tags: \"vip\" is not a tag id (a number)"])
+    }
+
+    @Test func anyreachAgentOverridesGoToTheirOwnColumns() {
+        let client = ChangeFixtures.client(.anyreach) as! any ContactFormVendor
+        let contact = Contact(phoneNumbers: ["+14155550123"], data: ["agent_id": .string("ag_7"), "tier": .string("gold")])
+        let body = client.requestPreview(UpsertRequest(campaignID: "c9", contacts: [contact]))[0].body
+        #expect(body.contains("\"agent_id\": \"ag_7\""))
+        #expect(body.contains("\"data\": {\n        \"tier\": \"gold\"\n      }"), "agent_id is not duplicated in data: \(body)")
+    }
+}
