@@ -54,10 +54,13 @@ public struct Canvas: Hashable, Sendable {
         }
         var column = x
         for character in shown {
-            let characterWidth = DisplayText.width(of: String(character))
+            let scalars = character.unicodeScalars
+            let single = scalars.index(after: scalars.startIndex) == scalars.endIndex ? scalars.first : nil
+            let characterWidth = single.map(DisplayText.width(of:)) ?? DisplayText.width(of: String(character))
             guard characterWidth > 0 else { continue }
             if column + characterWidth > x + limit { break }
-            set(column, y, Cell(text: String(character), width: UInt8(characterWidth), style: style))
+            let cell = single.map { Cell(scalar: $0, width: UInt8(characterWidth), style: style) }
+            set(column, y, cell ?? Cell(text: String(character), width: UInt8(characterWidth), style: style))
             if characterWidth == 2 { set(column + 1, y, .continuation(style)) }
             column += characterWidth
         }

@@ -27,6 +27,13 @@ public struct Cell: Hashable, Sendable {
         self.style = style
     }
 
+    /// A grapheme of one scalar.
+    init(scalar: Unicode.Scalar, width: UInt8, style: Style) {
+        code = scalar.value + 1
+        self.width = width
+        self.style = style
+    }
+
     /// The grapheme.
     public var text: String {
         get {

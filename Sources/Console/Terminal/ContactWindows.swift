@@ -4,8 +4,8 @@ import SwitchboardCore
 /// Serves the contacts table's windows from a larger block of rows that one store
 /// observation keeps fresh, so scrolling a row or a page mostly needs no query at all:
 /// the window is cut from the block and posted at once, and the loop draws it in the
-/// same frame as the key. When the window comes within `margin` rows of the block's edge,
-/// a new block centred on it is observed in the background while the old one still
+/// same frame as the key. When the window comes within `marginWindows` of the block's
+/// edge, a new block centred on it is observed in the background while the old one still
 /// serves; only a jump outside the block waits for the store.
 final class ContactWindows: Sendable {
     /// Whose rows: a new scope forgets the rows of the old one.
@@ -16,9 +16,12 @@ final class ContactWindows: Sendable {
     }
 
     /// The rows one block holds, in windows.
-    static let blockWindows = 8
+    static let blockWindows = 12
+    /// How near (in windows) the window may come to the block's edge before the next
+    /// block is read: two, so paging a window at a time does not outrun the read.
+    static let marginWindows = 2
     /// How long a block read ahead waits, so it does not compete with the frame being drawn.
-    static let prefetchDelay = Duration.milliseconds(8)
+    static let prefetchDelay = Duration.milliseconds(5)
 
     /// Where rows come from: what the caller observes, in a block from `start`.
     typealias Observe = @Sendable (_ start: Int, _ limit: Int) -> any AsyncSequence<[CachedContact], any Error> & Sendable
@@ -107,7 +110,7 @@ final class ContactWindows: Sendable {
     private func needsNewBlock(_ state: State) -> Bool {
         guard let request = state.request else { return false }
         guard let observing = state.observing else { return true }
-        let margin = request.limit
+        let margin = request.limit * Self.marginWindows
         if request.offset < observing.start + (observing.start > 0 ? margin : 0) { return true }
         let dataEnds = state.block.map { $0.start == observing.start && $0.rows.count < $0.limit } ?? false
         return !dataEnds && request.offset + request.limit + margin > observing.start + observing.limit

@@ -49,6 +49,13 @@ public enum DisplayText {
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x7F { return value < 0x20 ? 0 : 1 }
+        // Common one-column ranges, without property lookups: Latin-1 and Latin Extended
+        // (not the soft hyphen), general punctuation, box drawing, blocks, geometric shapes.
+        if (0xA0..<0x300).contains(value) && value != 0xAD || (0x2010...0x2027).contains(value)
+            || (0x2500...0x25FC).contains(value)
+        {
+            return 1
+        }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
