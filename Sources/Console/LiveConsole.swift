@@ -10,11 +10,15 @@ public struct ConsoleOptions: Sendable {
     public var refreshInterval: Duration
     /// Where the console logs; never the screen.
     public var logger: Logger
+    /// `--readonly`: no change keys for any account (an account's `readonly = true` does
+    /// the same for that account).
+    public var readonly: Bool
 
-    public init(noColor: Bool, refreshInterval: Duration = .seconds(2), logger: Logger) {
+    public init(noColor: Bool, refreshInterval: Duration = .seconds(2), logger: Logger, readonly: Bool = false) {
         self.noColor = noColor
         self.refreshInterval = refreshInterval
         self.logger = logger
+        self.readonly = readonly
     }
 
     /// True when the environment asks for no colour (`NO_COLOR` set and not empty).
@@ -41,7 +45,7 @@ public enum LiveConsole {
                 infos.append(
                     AccountInfo(
                         name: account.name, vendorName: account.vendor.displayName, capabilities: client.capabilities,
-                        configuredCampaigns: account.campaigns,
+                        configuredCampaigns: account.campaigns, readonly: options.readonly || account.readonly,
                         contactFields: (client as? any ContactFormVendor)?.contactFormFields ?? [],
                         defaultCountryCode: account.defaultCountryCode))
             } catch {
@@ -49,7 +53,9 @@ public enum LiveConsole {
             }
         }
         let inbox = try Inbox()
-        let runner = EffectRunner(clients: clients, accounts: accounts, store: store, inbox: inbox, logger: options.logger)
+        let runner = EffectRunner(
+            clients: clients, accounts: accounts,
+            readonlyAccounts: Set(accounts.filter { options.readonly || $0.readonly }.map(\.name)), store: store, inbox: inbox, logger: options.logger)
         let state = AppState(accounts: infos, width: 80, height: 24, now: Date(), refreshInterval: options.refreshInterval)
         let signals = SignalWatch(inbox: inbox)
         let exit = await withCheckedContinuation { (continuation: CheckedContinuation<ConsoleExit, Never>) in

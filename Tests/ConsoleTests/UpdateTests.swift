@@ -159,8 +159,12 @@ import Testing
     @Test func commandLineCompletesAndReportsUnknownCommands() {
         var state = Fixtures.campaignsState(width: 80, height: 24)
         for key in [Key.character(":"), .character("c"), .tab] { _ = update(&state, .key(key)) }
-        #expect(state.editing == .command(TextField(text: "c")) && state.completions == ["campaigns", "contacts"])
-        for key in [Key.character("o"), .tab, .character("c"), .character("3"), .enter] { _ = update(&state, .key(key)) }
+        #expect(
+            state.editing == .command(TextField(text: "c"))
+                && state.completions == ["campaigns", "configurations", "contacts"])
+        for key in [Key.character("o"), .character("n"), .character("t"), .tab, .character("c"), .character("3"), .enter] {
+            _ = update(&state, .key(key))
+        }
         #expect(state.screen == .campaign(id: "c3"))
         for key in [Key.character(":"), .character("x"), .enter] { _ = update(&state, .key(key)) }
         #expect(state.status?.isError == true)

@@ -8,6 +8,8 @@ public struct AccountInfo: Hashable, Sendable {
     public var capabilities: VendorCapabilities
     /// Campaign ids named in the accounts file, for vendors with no listing route.
     public var configuredCampaigns: [String]
+    /// No change keys for this account (`--readonly`, or `readonly = true` in the accounts file).
+    public var readonly: Bool
     /// The vendor's contact form; empty when its client describes none.
     public var contactFields: [ContactFormField]
     /// The country code national phone numbers get (`default_country_code`).
@@ -15,12 +17,13 @@ public struct AccountInfo: Hashable, Sendable {
 
     public init(
         name: String, vendorName: String, capabilities: VendorCapabilities, configuredCampaigns: [String],
-        contactFields: [ContactFormField] = [], defaultCountryCode: String? = nil
+        readonly: Bool = false, contactFields: [ContactFormField] = [], defaultCountryCode: String? = nil
     ) {
         self.name = name
         self.vendorName = vendorName
         self.capabilities = capabilities
         self.configuredCampaigns = configuredCampaigns
+        self.readonly = readonly
         self.contactFields = contactFields
         self.defaultCountryCode = defaultCountryCode
     }
@@ -40,6 +43,8 @@ public enum Screen: Hashable, Sendable {
     case campaigns
     case campaign(id: String)
     case contact(campaignID: String, key: String)
+    /// The account's campaign configurations with the selected one's week grid.
+    case configurations
     /// The journal's latest entries (`:journal`).
     case journal
     /// What became of each contact of one journal entry.
@@ -149,6 +154,8 @@ public struct AppState: Hashable, Sendable {
     public var completions: [String] = []
     public var campaign: CampaignPane?
     public var contactPane: ContactPane?
+    /// Campaign actions, the campaign form and the configurations screen.
+    public var setup = CampaignSetup()
     /// The contact form, over the current screen.
     public var contactForm: ContactForm?
     /// A removal waiting for the operator's yes.
@@ -195,6 +202,7 @@ public struct AppState: Hashable, Sendable {
         case .campaigns: return .campaigns
         case .campaign: return .campaign
         case .contact: return .contact
+        case .configurations: return .configurations
         case .journal: return .journal
         case .results: return .results
         }

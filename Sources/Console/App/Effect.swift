@@ -28,6 +28,8 @@ public enum Effect: Hashable, Sendable {
     /// Send again the journal's changes left `pending` or `sending` (a crash, a kill or a
     /// cut link stopped them), once, when the console opens.
     case replayJournal
+    /// Campaign actions (through the journal), configurations, the concurrency setting.
+    case campaignSetup(CampaignSetupEffect)
     /// Editing contacts, the journal and results screens (see `ChangeEffect`).
     case change(ChangeEffect)
     case quit

@@ -1,9 +1,12 @@
+import SwitchboardCore
+
 /// Where a binding applies: everywhere, or on one screen.
 public enum KeyContext: String, CaseIterable, Sendable {
     case everywhere = "Everywhere"
     case campaigns = "Campaigns"
     case campaign = "Campaign"
     case contact = "Contact"
+    case configurations = "Configurations"
     case contactForm = "Contact form"
     /// A yes-or-no question (remove a contact, drop typed changes).
     case confirm = "Confirm"
@@ -23,6 +26,9 @@ public enum Action: Hashable, Sendable {
     case switchPane
     case nextAccount, previousAccount
     case sort(SortColumn)
+    /// Start, pause or close the selected or open campaign (after a confirmation).
+    case campaign(CampaignCommand)
+    case newCampaign, editCampaign
     case newContact, editContact, removeContact
     /// The contact form's Enter: check, then preview, then send.
     case review
@@ -40,6 +46,17 @@ public struct KeyBinding: Sendable {
     public var action: Action
     public var summary: String
     public var context: KeyContext
+    /// True when the action changes data (at a vendor or in the journal): read-only mode
+    /// refuses it and help shows it as unavailable.
+    public var changes: Bool
+
+    public init(keys: [Key], action: Action, summary: String, context: KeyContext, changes: Bool = false) {
+        self.keys = keys
+        self.action = action
+        self.summary = summary
+        self.context = context
+        self.changes = changes
+    }
 }
 
 /// Every key the console answers to.
@@ -77,6 +94,27 @@ public enum KeyRegistry {
                 keys: [.tab], action: .switchPane, summary: "focus stats or contacts (j/k scroll it)",
                 context: .campaign),
         ]
+        for context in [KeyContext.campaigns, .campaign] {
+            bindings += [
+                KeyBinding(
+                    keys: [.character("t")], action: .campaign(.start), summary: "start the campaign (asks first)",
+                    context: context, changes: true),
+                KeyBinding(
+                    keys: [.character("p")], action: .campaign(.pause), summary: "pause the campaign (asks first)",
+                    context: context, changes: true),
+                KeyBinding(
+                    keys: [.character("c")], action: .campaign(.close),
+                    summary: "close the campaign for good (asks first)", context: context, changes: true),
+            ]
+        }
+        bindings += [
+            KeyBinding(
+                keys: [.character("n")], action: .newCampaign, summary: "new campaign", context: .campaigns,
+                changes: true),
+            KeyBinding(
+                keys: [.character("e")], action: .editCampaign, summary: "edit the campaign", context: .campaigns,
+                changes: true),
+        ]
         bindings += changeBindings
         for column in SortColumn.allCases {
             bindings.append(
@@ -89,13 +127,13 @@ public enum KeyRegistry {
 
     /// Editing contacts, the journal and the results screens.
     static let changeBindings: [KeyBinding] = [
-        KeyBinding(keys: [.character("n")], action: .newContact, summary: "new contact", context: .campaign),
-        KeyBinding(keys: [.character("e")], action: .editContact, summary: "edit the selected contact", context: .campaign),
+        KeyBinding(keys: [.character("n")], action: .newContact, summary: "new contact", context: .campaign, changes: true),
+        KeyBinding(keys: [.character("e")], action: .editContact, summary: "edit the selected contact", context: .campaign, changes: true),
         KeyBinding(
             keys: [.character("d")], action: .removeContact, summary: "remove the selected contact (asks first)",
-            context: .campaign),
-        KeyBinding(keys: [.character("e")], action: .editContact, summary: "edit this contact", context: .contact),
-        KeyBinding(keys: [.character("d")], action: .removeContact, summary: "remove this contact (asks first)", context: .contact),
+            context: .campaign, changes: true),
+        KeyBinding(keys: [.character("e")], action: .editContact, summary: "edit this contact", context: .contact, changes: true),
+        KeyBinding(keys: [.character("d")], action: .removeContact, summary: "remove this contact (asks first)", context: .contact, changes: true),
         KeyBinding(keys: [.enter], action: .review, summary: "check and preview; on the preview, send", context: .contactForm),
         KeyBinding(keys: [.escape], action: .back, summary: "back a step (asks before dropping typed text)", context: .contactForm),
         KeyBinding(keys: [.down], action: .down, summary: "next field (preview: scroll)", context: .contactForm),
@@ -105,17 +143,22 @@ public enum KeyRegistry {
         KeyBinding(keys: [.character("n"), .escape], action: .cancel, summary: "no", context: .confirm),
         KeyBinding(keys: [.enter], action: .open, summary: "open the entry's results", context: .journal),
         KeyBinding(keys: [.character("f")], action: .onlyFailures, summary: "only failures (again: all)", context: .results),
-        KeyBinding(keys: [.character("r")], action: .retryFailures, summary: "retry the failed contacts", context: .results),
+        KeyBinding(keys: [.character("r")], action: .retryFailures, summary: "retry the failed contacts", context: .results, changes: true),
         KeyBinding(keys: [.character("x")], action: .exportFailures, summary: "export the failed contacts to CSV", context: .results),
         KeyBinding(
             keys: [.character("p")], action: .replayEntry, summary: "replay a pending or interrupted entry",
-            context: .results),
+            context: .results, changes: true),
     ]
 
     /// The action `key` has on `context`'s screen: the screen's own binding first.
     public static func action(for key: Key, in context: KeyContext) -> Action? {
-        bindings.first { $0.context == context && $0.keys.contains(key) }?.action
-            ?? bindings.first { $0.context == .everywhere && $0.keys.contains(key) }?.action
+        binding(for: key, in: context)?.action
+    }
+
+    /// The binding `key` has on `context`'s screen: the screen's own first.
+    public static func binding(for key: Key, in context: KeyContext) -> KeyBinding? {
+        bindings.first { $0.context == context && $0.keys.contains(key) }
+            ?? bindings.first { $0.context == .everywhere && $0.keys.contains(key) }
     }
 
     /// The keys bound to `action`, as labels ("j/↓").
@@ -125,13 +168,17 @@ public enum KeyRegistry {
         return binding.keys.map(\.label).joined(separator: "/")
     }
 
-    /// Help for one screen: its own bindings, then the ones that work everywhere.
-    public static func help(for context: KeyContext) -> HelpOverlay {
+    /// Help for one screen: its own bindings, then the ones that work everywhere; in
+    /// read-only mode the keys that change data are listed as unavailable.
+    public static func help(for context: KeyContext, readOnly: Bool = false) -> HelpOverlay {
         let sections = [context, .everywhere].map { section in
             (
                 title: section.rawValue,
                 entries: bindings.filter { $0.context == section }.map {
-                    HelpOverlay.Entry(keys: $0.keys.map(\.label).joined(separator: " "), summary: $0.summary)
+                    HelpOverlay.Entry(
+                        keys: $0.keys.map(\.label).joined(separator: " "),
+                        summary: readOnly && $0.changes ? "\($0.summary) — read-only" : $0.summary,
+                        available: !(readOnly && $0.changes))
                 }
             )
         }

@@ -25,6 +25,8 @@ public enum Msg: Sendable {
     case contactsFetched(account: String, campaignID: String, Result<ContactsFetched, Failure>)
     /// The start-up replay of changes a crash or a cut link left unsent has finished.
     case replayFinished(Result<ReplaySummary, Failure>)
+    /// Campaign actions, configurations and the concurrency setting answered.
+    case campaignSetup(CampaignSetupMsg)
     /// A contact change, the journal or a results page reported back.
     case change(ChangeMsg)
 }

@@ -1,6 +1,6 @@
 extension AppState {
     /// The commands of the `:` line.
-    static let commands = ["account", "campaigns", "contacts", "help", "journal", "quit"]
+    static let commands = ["account", "campaigns", "configurations", "contacts", "help", "journal", "quit"]
 
     /// A key while the filter or the command line is being edited.
     mutating func edit(_ key: Key) -> [Effect] {
@@ -100,6 +100,8 @@ extension AppState {
             campaign = nil
             contactPane = nil
             return closeChangeScreens() + (wasOpen ? [.stopObservingCampaign] : [])
+        case "configurations":
+            return openConfigurations()
         case "account":
             guard let index = accounts.firstIndex(where: { $0.name == argument }) else {
                 status = StatusMessage(text: "no account named \"\(argument)\"", isError: true)

@@ -7,8 +7,14 @@ extension AppState {
         if layout.isTooSmall {
             return KeyRegistry.action(for: key, in: keyContext) == .quit ? perform(.quit) : []
         }
-        guard let action = KeyRegistry.action(for: key, in: keyContext) else { return [] }
+        if setup.modal != nil { return handleCampaignModal(key) }
+        guard let binding = KeyRegistry.binding(for: key, in: keyContext) else { return [] }
+        let action = binding.action
         if showingHelp, ![.help, .back, .quit].contains(action) { return [] }
+        if binding.changes && isReadOnly {
+            status = StatusMessage(text: "read-only: \(binding.summary) is not available", isError: true)
+            return []
+        }
         return perform(action)
     }
 
@@ -54,6 +60,12 @@ extension AppState {
             return accounts.isEmpty ? [] : switchAccount(to: (accountIndex + 1) % accounts.count)
         case .previousAccount:
             return accounts.isEmpty ? [] : switchAccount(to: (accountIndex + accounts.count - 1) % accounts.count)
+        case .campaign(let command):
+            return campaignAction(command)
+        case .newCampaign:
+            return openCampaignForm(editing: false)
+        case .editCampaign:
+            return openCampaignForm(editing: true)
         case .newContact: return openContactForm(new: true)
         case .editContact: return openContactForm(new: false)
         case .removeContact: return askToRemoveContact()
@@ -87,6 +99,9 @@ extension AppState {
             pane.scroll = scroll.selected
             contactPane = pane
             return []
+        case .configurations:
+            change(&setup.configurationTable, setup.configurations?.count ?? 0, layout.configurationRows)
+            return []
         case .journal, .results:
             return moveChangeTable(change)
         }
@@ -103,7 +118,7 @@ extension AppState {
             stack.append(.contact(campaignID: id, key: contact.key))
             contactPane = ContactPane(key: contact.key)
             return [.observeHistory(account: account.name, campaignID: id, key: contact.key, keys: contact.keys)]
-        case .contact, .results:
+        case .contact, .configurations, .results:
             return []
         case .journal:
             guard let entry = selectedEntry, let id = entry.id else { return [] }
@@ -132,6 +147,9 @@ extension AppState {
             stack.removeLast()
             contactPane = nil
             return [.stopObservingHistory]
+        case .configurations:
+            stack.removeLast()
+            return []
         case .journal:
             stack = [.campaigns]
             return closeChangeScreens()
@@ -149,6 +167,7 @@ extension AppState {
             fetchingCampaigns = true
             effects.append(.fetchCampaigns(account: account.name))
         }
+        if case .configurations = screen { return fetchConfigurations(again: true) + refreshConcurrency() }
         if campaign != nil, account.capabilities.contains(.listContacts), campaign?.fetchingContacts == false {
             campaign?.nextVendorOffset = 0
             effects += fetchMoreContacts()

@@ -18,6 +18,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             state.status = StatusMessage(text: "journal replay stopped: \(failure.message)", isError: true)
         }
         return []
+    case .campaignSetup(let msg):
+        return state.receive(msg)
     case .change(let msg):
         return state.receive(msg)
     case .key(let key):
@@ -27,7 +29,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let date):
         state.now = date
         state.changes = state.changes.filter { date.timeIntervalSince($0.value.at) < 3 }
-        return state.refreshStats()
+        return state.refreshStats() + state.refreshConcurrency()
     case .campaignsFetched(let account, let result, let date):
         guard account == state.account?.name else { return [] }
         state.fetchingCampaigns = false
@@ -116,6 +118,7 @@ extension AppState {
         refreshing = []
         campaignTable = TableState()
         filter = ""
+        setup = CampaignSetup()
         lastRefresh = nil
         let account = accounts[index]
         var effects: [Effect] = closeChangeScreens() + [.stopObservingCampaign, .observeCampaigns(account: account.name)]
@@ -161,6 +164,7 @@ extension AppState {
         switch screen {
         case .campaigns: ids = campaignRows.map(\.id)
         case .campaign(let id), .contact(let id, _): ids = [id]
+        case .configurations: ids = []
         case .journal, .results: ids = []
         }
         var effects: [Effect] = []

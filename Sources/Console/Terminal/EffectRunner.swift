@@ -11,6 +11,8 @@ final class EffectRunner: Sendable {
     let clients: [String: any VendorClient]
     /// The accounts the clients are for, for the start-up journal replay.
     private let accounts: [Account]
+    /// Accounts in read-only mode: the start-up replay leaves their unsent changes alone.
+    private let readonlyAccounts: Set<String>
     let store: Store
     let inbox: Inbox
     let logger: Logger
@@ -27,8 +29,12 @@ final class EffectRunner: Sendable {
         static let campaign: [Observation] = [.samples, .contactCount, .statuses, .contacts, .matchCount, .history]
     }
 
-    init(clients: [String: any VendorClient], accounts: [Account] = [], store: Store, inbox: Inbox, logger: Logger) {
-        self.accounts = accounts.filter { clients[$0.name] != nil }
+    init(
+        clients: [String: any VendorClient], accounts: [Account] = [], readonlyAccounts: Set<String> = [], store: Store,
+        inbox: Inbox, logger: Logger
+    ) {
+        self.accounts = accounts.filter { clients[$0.name] != nil && !readonlyAccounts.contains($0.name) }
+        self.readonlyAccounts = readonlyAccounts
         self.clients = clients
         self.store = store
         self.inbox = inbox
@@ -111,6 +117,7 @@ final class EffectRunner: Sendable {
             stop(Observation.campaign)
         case .replayJournal:
             let (store, inbox, logger, clients, accounts) = (store, inbox, logger, clients, accounts)
+            let readonlyAccounts = readonlyAccounts
             Task {
                 do {
                     let report = try await JournalReplay(store: store, accounts: accounts) { account in
@@ -119,12 +126,14 @@ final class EffectRunner: Sendable {
                     }.run()
                     let settled = Dictionary(grouping: report.settled, by: \.state).mapValues(\.count)
                     logger.info("journal replayed", metadata: ["entries": "\(report.settled.count)"])
-                    inbox.post(.replayFinished(.success(ReplaySummary(settled: settled, unknownAccounts: report.unknownAccounts))))
+                    inbox.post(.replayFinished(.success(ReplaySummary(settled: settled, unknownAccounts: report.unknownAccounts.filter { !readonlyAccounts.contains($0.key) }))))
                 } catch {
                     logger.warning("journal replay failed", metadata: ["error": "\(error)"])
                     inbox.post(.replayFinished(.failure(Failure(String(describing: error)))))
                 }
             }
+        case .campaignSetup(let effect):
+            run(effect)
         case .change(let effect):
             run(effect)
         case .quit:
@@ -147,7 +156,7 @@ final class EffectRunner: Sendable {
         }
     }
 
-    private func request(
+    func request(
         _ account: String, _ work: @escaping @Sendable (any VendorClient, Store) async throws -> Msg,
         failed: @escaping @Sendable (Failure) -> Msg
     ) {

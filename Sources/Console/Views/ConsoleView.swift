@@ -14,6 +14,7 @@ public enum ConsoleView {
         case .campaign(let id): CampaignView.draw(state, campaignID: id, into: &canvas, layout: layout)
         case .contact(let campaignID, let key):
             ContactView.draw(state, campaignID: campaignID, key: key, into: &canvas, area: layout.main)
+        case .configurations: ConfigurationsView.draw(state, into: &canvas, area: layout.main)
         case .journal: JournalView.draw(state, into: &canvas, area: layout.main)
         case .results: ResultsView.draw(state, into: &canvas, area: layout.main)
         }
@@ -24,8 +25,9 @@ public enum ConsoleView {
             ContactFormView.drawRemoval(removal, vendorName: vendorName, into: &canvas, area: layout.main)
         }
         FooterView.draw(state, into: &canvas, keys: layout.footer, status: layout.statusLine)
+        CampaignSetupView.draw(state, into: &canvas, area: layout.main)
         if state.showingHelp {
-            KeyRegistry.help(for: state.keyContext).render(into: &canvas, area: layout.main)
+            KeyRegistry.help(for: state.keyContext, readOnly: state.isReadOnly).render(into: &canvas, area: layout.main)
         }
         return canvas
     }

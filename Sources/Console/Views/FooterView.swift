@@ -20,6 +20,8 @@ enum FooterView {
         case .results:
             [(.onlyFailures, "failures"), (.retryFailures, "retry"), (.exportFailures, "export"),
              (.replayEntry, "replay"), (.back, "back"), (.help, "help")]
+        case .configurations:
+            [(.down, "next"), (.refresh, "refresh"), (.back, "back"), (.help, "help"), (.quit, "quit")]
         case .everywhere:
             [(.back, "back"), (.help, "help"), (.quit, "quit")]
         }
@@ -76,6 +78,9 @@ enum FooterView {
             return text
         case .contact:
             return "every field as the vendor sent it · history from the journal"
+        case .configurations:
+            let count = state.setup.configurations?.count ?? 0
+            return "\(count) configuration\(count == 1 ? "" : "s") · █ whole hour in a calling window, ░ part of it"
         case .journal:
             let count = state.journalPane?.entries?.count
             return count.map { "\($0) journal entr\($0 == 1 ? "y" : "ies"), newest first · Enter shows what each contact came to" }

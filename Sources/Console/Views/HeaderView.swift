@@ -1,11 +1,12 @@
 import Foundation
 
-/// The top bar: account and vendor, connection state, last refresh, live or paused.
+/// The top bar: account and vendor, connection state, read-only, last refresh, live or paused.
 enum HeaderView {
     static func draw(_ state: AppState, into canvas: inout Canvas, area: Rect) {
         var left: [(text: String, style: Style)] = [(" Switchboard ", Style.bar.emphasized)]
         if let account = state.account {
             left.append(("│ \(account.name) (\(account.vendorName)) ", .bar))
+            if account.readonly { left.append(("read-only ", Style.bar.emphasized)) }
             if state.accounts.count > 1 {
                 left.append(("\(state.accountIndex + 1)/\(state.accounts.count) ", .bar))
             }

@@ -4,9 +4,12 @@ public struct HelpOverlay: Sendable {
     public struct Entry: Hashable, Sendable {
         public var keys: String
         public var summary: String
-        public init(keys: String, summary: String) {
+        /// False for a key the console refuses now (read-only mode): drawn muted.
+        public var available: Bool
+        public init(keys: String, summary: String, available: Bool = true) {
             self.keys = keys
             self.summary = summary
+            self.available = available
         }
     }
 
@@ -24,7 +27,8 @@ public struct HelpOverlay: Sendable {
             if !lines.isEmpty { lines.append([]) }
             lines.append([(section.title, .title)])
             for entry in section.entries {
-                lines.append([(DisplayText.pad(entry.keys, toWidth: keyWidth + 2), .key), (entry.summary, .plain)])
+                let keys = DisplayText.pad(entry.keys, toWidth: keyWidth + 2)
+                lines.append(entry.available ? [(keys, .key), (entry.summary, .plain)] : [(keys, .muted), (entry.summary, .muted)])
             }
         }
         return Dialog(title: "Keys", lines: lines, hint: "? or esc closes")

@@ -12,6 +12,7 @@ import TOMLKit
 /// default_country_code = "+1"
 /// campaigns = ["..."]        # Replify only
 /// api_version = "v4"          # Reply.io only: "v4" (X-API-Key, default) or "v3" (Bearer)
+/// readonly = true             # the console offers no change to this account
 /// ```
 public struct AccountsFile: Sendable {
     public var path: String
@@ -20,7 +21,7 @@ public struct AccountsFile: Sendable {
 
     static let allowedKeys: Set<String> = [
         "vendor", "base_url", "token", "token_env", "token_command", "org", "default_country_code", "campaigns",
-        "api_version",
+        "api_version", "readonly",
     ]
 
     /// The longest a `token_command` may run before it is stopped and the file refused.
@@ -173,9 +174,15 @@ private struct AccountReader {
                 throw error("api_version", "\"\(apiVersion)\" is not a Reply.io API version (expected \(known.joined(separator: " or ")))")
             }
         }
+        var readonly = false
+        if let value = table["readonly"] {
+            guard let flag = value.bool else { throw error("readonly", "must be true or false") }
+            readonly = flag
+        }
         return Account(
             name: name, vendor: vendor, baseURL: baseURL, credentialSource: source, credential: secret,
-            organization: organization, defaultCountryCode: countryCode, campaigns: campaigns, apiVersion: apiVersion)
+            organization: organization, defaultCountryCode: countryCode, campaigns: campaigns, apiVersion: apiVersion,
+            readonly: readonly)
     }
 
     /// The one secret source the account names: `token`, `token_env` or `token_command`.

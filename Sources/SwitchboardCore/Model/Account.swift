@@ -34,11 +34,13 @@ public struct Account: Sendable, Equatable {
     /// Reply.io only: the API version, `v4` (`X-API-Key`, the default when nil) or `v3`
     /// (`Authorization: Bearer`).
     public var apiVersion: String?
+    /// `readonly = true`: the console offers no change to this account's data.
+    public var readonly: Bool
 
     public init(
         name: String, vendor: Vendor, baseURL: String? = nil, credentialSource: CredentialSource = .inline,
         credential: Secret, organization: String? = nil, defaultCountryCode: String? = nil,
-        campaigns: [String] = [], apiVersion: String? = nil
+        campaigns: [String] = [], apiVersion: String? = nil, readonly: Bool = false
     ) {
         self.name = name
         self.vendor = vendor
@@ -49,5 +51,6 @@ public struct Account: Sendable, Equatable {
         self.defaultCountryCode = defaultCountryCode
         self.campaigns = campaigns
         self.apiVersion = apiVersion
+        self.readonly = readonly
     }
 }

@@ -78,6 +78,9 @@ enum StoreMigrations {
             try db.create(
                 index: "contact_byExternalID", on: "contact", columns: ["account", "campaignID", "externalID"])
         }
+        migrator.registerMigration("v3 campaign drafts") { db in
+            try db.alter(table: "journalEntry") { t in t.add(column: "campaign", .jsonText) }
+        }
         return migrator
     }
 }

@@ -38,7 +38,7 @@ public struct SyncEngine: Sendable {
         }
         guard entry.state == .sending else { return entry }
         let batches: [SyncStateMachine.Batch]
-        if entry.action.campaignCommand != nil {
+        if entry.action.isCampaignAction {
             batches = [SyncStateMachine.Batch(number: 0, positions: [])]
         } else {
             // Deletes go one request per contact, so concurrency and pacing count each.
@@ -108,6 +108,10 @@ public struct SyncEngine: Sendable {
             try await perform(command, campaignID: entry.campaignID)
             return []
         }
+        if entry.action == .createCampaign || entry.action == .updateCampaign {
+            try await setUp(entry)
+            return []
+        }
         let rows = try await store.journal.rows(entry.id!, positions: batch.positions)
         if let action = entry.action.upsertAction {
             let report = try await client.upsert(
@@ -145,6 +149,29 @@ public struct SyncEngine: Sendable {
             return ContactAnswer(row: row, result: .ignored(reason: error.message))
         } catch let error as VendorError where !RetryPolicy.isRetryable(error) {
             return ContactAnswer(row: row, result: .failed(reason: error.description))
+        }
+    }
+
+    /// A campaign create or update. A create asks first for a campaign with the draft's
+    /// external id: one there means an earlier send went through (its answer was lost), so
+    /// a retry or a replay never makes a second campaign. A create without an external id
+    /// is refused before anything is sent.
+    private func setUp(_ entry: JournalEntry) async throws {
+        guard let draft = entry.campaign, !draft.isEmpty else {
+            throw VendorError.invalidRequest("the journal entry has no campaign fields to send")
+        }
+        if entry.action == .updateCampaign {
+            _ = try await client.updateCampaign(id: entry.campaignID, draft)
+            return
+        }
+        guard let externalID = draft.externalID, !externalID.isEmpty else {
+            throw VendorError.invalidRequest("a campaign is created with an external id, so a resend cannot make it twice")
+        }
+        do {
+            _ = try await client.campaign(id: externalID)
+            return
+        } catch let error as VendorError where error.status == 404 {
+            _ = try await client.createCampaign(draft)
         }
     }
 

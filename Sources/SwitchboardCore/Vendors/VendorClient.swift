@@ -80,6 +80,14 @@ public protocol VendorClient: Sendable {
     func upsert(_ request: UpsertRequest) async throws -> UpsertReport
     func stats(campaignID: String) async throws -> StatusCounts
     func perform(_ command: CampaignCommand, campaignID: String) async throws -> Campaign
+    /// Creates a campaign (`manageCampaigns`).
+    func createCampaign(_ draft: CampaignDraft) async throws -> Campaign
+    /// Changes the fields `draft` sets (`manageCampaigns`).
+    func updateCampaign(id: String, _ draft: CampaignDraft) async throws -> Campaign
+    /// The configurations campaigns can use (`manageCampaigns`).
+    func configurations() async throws -> [CampaignConfiguration]
+    /// The account's concurrent call limit and the calls in flight (`manageCampaigns`).
+    func concurrencyLimit() async throws -> ConcurrencyLimit
 }
 
 extension VendorClient {
@@ -100,6 +108,18 @@ extension VendorClient {
     }
     public func perform(_ command: CampaignCommand, campaignID: String) async throws -> Campaign {
         throw VendorError.unsupported("\(vendor.displayName) cannot \(command.rawValue) campaigns")
+    }
+    public func createCampaign(_ draft: CampaignDraft) async throws -> Campaign {
+        throw VendorError.unsupported("\(vendor.displayName) cannot create campaigns")
+    }
+    public func updateCampaign(id: String, _ draft: CampaignDraft) async throws -> Campaign {
+        throw VendorError.unsupported("\(vendor.displayName) cannot change campaigns")
+    }
+    public func configurations() async throws -> [CampaignConfiguration] {
+        throw VendorError.unsupported("\(vendor.displayName) has no campaign configurations")
+    }
+    public func concurrencyLimit() async throws -> ConcurrencyLimit {
+        throw VendorError.unsupported("\(vendor.displayName) has no concurrency setting")
     }
 }
 

@@ -12,6 +12,11 @@ struct ConsoleFlags: ParsableArguments {
     @Option(name: .long, help: "Seconds between live stats refreshes.")
     var refresh: Double = 2
 
+    @Flag(
+        name: .long,
+        help: "Change nothing: every key that would change data is refused (readonly = true in an account does this for one account).")
+    var readonly = false
+
     func validate() throws {
         guard refresh >= 0.2 else { throw ValidationError("--refresh must be at least 0.2 seconds") }
     }
@@ -23,7 +28,7 @@ struct ConsoleFlags: ParsableArguments {
         }
         let options = ConsoleOptions(
             noColor: noColor || ConsoleOptions.environmentWantsNoColor(), refreshInterval: .seconds(refresh),
-            logger: Logger(label: "switchboard.console"))
+            logger: Logger(label: "switchboard.console"), readonly: readonly)
         return try await LiveConsole.run(accounts: accounts, store: store, options: options).status
     }
 }

@@ -12,6 +12,11 @@ public enum ChangeAction: String, Sendable, Codable, CaseIterable {
     case delete
     /// Campaign lifecycle: start, pause or close the campaign.
     case start, pause, close
+    /// Create a campaign from the change's `campaign` draft (which carries an external id,
+    /// so a resend finds a campaign the first send made instead of making a second).
+    case createCampaign
+    /// Change the fields the change's `campaign` draft sets.
+    case updateCampaign
 
     /// The upsert route's action, for the actions sent through `VendorClient.upsert`.
     public var upsertAction: UpsertAction? {
@@ -19,9 +24,12 @@ public enum ChangeAction: String, Sendable, Codable, CaseIterable {
         case .upsert: .upsert
         case .updateOnly: .updateOnly
         case .remove: .remove
-        case .delete, .start, .pause, .close: nil
+        case .delete, .start, .pause, .close, .createCampaign, .updateCampaign: nil
         }
     }
+
+    /// True for the actions that change a campaign, not contacts: one request, no contacts.
+    public var isCampaignAction: Bool { campaignCommand != nil || self == .createCampaign || self == .updateCampaign }
 
     /// The lifecycle command, for campaign actions.
     public var campaignCommand: CampaignCommand? {
@@ -29,7 +37,7 @@ public enum ChangeAction: String, Sendable, Codable, CaseIterable {
         case .start: .start
         case .pause: .pause
         case .close: .close
-        case .upsert, .updateOnly, .remove, .delete: nil
+        case .upsert, .updateOnly, .remove, .delete, .createCampaign, .updateCampaign: nil
         }
     }
 }
@@ -45,18 +53,21 @@ public struct Change: Sendable, Hashable {
     public var partial: Bool
     /// The contacts it carries; empty for campaign actions.
     public var contacts: [Contact]
+    /// Campaign create and update only: the fields to set.
+    public var campaign: CampaignDraft?
     /// Recording the same key twice records the change once.
     public var idempotencyKey: String
 
     public init(
         account: String, campaignID: String, action: ChangeAction, partial: Bool = false, contacts: [Contact] = [],
-        idempotencyKey: String = UUID().uuidString
+        campaign: CampaignDraft? = nil, idempotencyKey: String = UUID().uuidString
     ) {
         self.account = account
         self.campaignID = campaignID
         self.action = action
         self.partial = partial
         self.contacts = contacts
+        self.campaign = campaign
         self.idempotencyKey = idempotencyKey
     }
 }

@@ -36,6 +36,8 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
     public var campaignID: String
     public var action: ChangeAction
     public var partial: Bool
+    /// Campaign create and update: the fields sent (nil for other actions).
+    public var campaign: CampaignDraft?
     public var state: JournalState
     /// How many times sending started (the first send and each replay).
     public var attempts: Int
@@ -70,6 +72,7 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
         campaignID = change.campaignID
         action = change.action
         partial = change.partial
+        campaign = change.campaign
         state = .pending
         attempts = 0
         contactCount = change.contacts.count
