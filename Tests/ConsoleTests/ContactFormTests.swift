@@ -24,6 +24,8 @@ import Testing
         ChangeFixtures.type(&state, "qjk?")
         #expect(!state.quitting && !state.showingHelp)
         #expect(state.contactForm?.inputs[state.contactForm!.focus].text == "qjk?")
+        _ = ChangeFixtures.press(&state, [.delete, .left, .left, .delete])
+        #expect(state.contactForm?.inputs[state.contactForm!.focus].text == "qj?", "Del at the end deletes nothing")
     }
 
     @Test func phonesAreCheckedAndShownInE164AsTyped() {

@@ -136,6 +136,7 @@ extension AppState {
             case .character(let character): field.insert(character)
             case .backspace: field.backspace()
             case .delete:
+                guard field.cursor < field.text.count else { return [] }
                 field.moveCursor(by: 1)
                 field.backspace()
             case .left: field.moveCursor(by: -1)
