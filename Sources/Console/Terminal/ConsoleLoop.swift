@@ -8,10 +8,11 @@ import Foundation
 /// When to draw: a key is drawn at once, unless the contact rows it scrolled to are still
 /// being read (then its frame waits for them, at most `pendingRowsWait`, so scrolling
 /// never flashes placeholder rows). Changes from background messages (a tick, a vendor
-/// answer, a store observation) are gathered for `backgroundFrameDelay` after the first;
-/// after a tick, until the stats refresh it started has answered (and its sample is in),
-/// but never longer than `backgroundFrameLimit`. So one stats refresh (tick, answer, new
-/// sample) is one frame, not three, and the header does not flash "2s ago" in between.
+/// answer, a store observation) are drawn at once after a quiet spell, else at most one
+/// frame per `backgroundFrameDelay`; after a tick, they wait until the stats refresh it
+/// started has answered (and its sample is in), but never longer than
+/// `backgroundFrameLimit`. So one stats refresh (tick, answer, new sample) is one frame,
+/// not three, and the header does not flash "2s ago" in between.
 final class ConsoleLoop {
     /// How long background changes wait for another message before they are drawn.
     static let backgroundFrameDelay: TimeInterval = 0.03
@@ -36,6 +37,8 @@ final class ConsoleLoop {
     private var backgroundDue: Date?
     /// Whether those changes include a tick (its frame waits for the refresh it started).
     private var backgroundTicked = false
+    /// When the last frame was drawn.
+    private var lastFrame = Date.distantPast
     private let frameSignal = FrameSignal()
 
     init(terminal: any Terminal, inbox: Inbox, runner: EffectRunner, state: AppState) {
@@ -107,7 +110,10 @@ final class ConsoleLoop {
                     backgroundDue =
                         state.refreshing.isEmpty ? min(limit, now.addingTimeInterval(Self.backgroundFrameDelay)) : limit
                 } else {
-                    backgroundDue = backgroundDue ?? since.addingTimeInterval(Self.backgroundFrameDelay)
+                    // At once after a quiet spell (the campaign list arriving), then at most
+                    // one frame per `backgroundFrameDelay` while messages keep coming.
+                    let earliest = lastFrame.addingTimeInterval(Self.backgroundFrameDelay)
+                    backgroundDue = backgroundDue ?? max(now, min(earliest, limit))
                 }
             }
             if let due = inputDue {
@@ -170,6 +176,7 @@ final class ConsoleLoop {
         backgroundSince = nil
         backgroundDue = nil
         backgroundTicked = false
+        lastFrame = Date()
         let canvas = ConsoleView.render(state)
         let runs = canvas.changes(from: previous)
         terminal.draw(runs)
