@@ -339,8 +339,18 @@ class Console:
             return sum(len(e[2]) for e in self.events if e[0] == "o" and t0 <= e[1] < t1)
 
     def frames_in_time(self, t0, t1):
+        """The bytes of each frame whose signal arrived in [t0, t1)."""
+        sizes, pending = [], 0
         with self.condition:
-            return sum(1 for e in self.events if e[0] in "FP" and t0 <= e[1] < t1)
+            for kind, at, data in self.events:
+                if not t0 <= at < t1:
+                    continue
+                if kind == "o":
+                    pending += len(data)
+                else:
+                    sizes.append(pending)
+                    pending = 0
+        return sizes
 
     def frame_end(self, signal_index):
         """After a frame signal: drain for DRAIN seconds, then the time the frame's last
@@ -622,20 +632,26 @@ def main():
             log("(1) bytes per stats tick …")
             ticks = measure_tick_bytes(binary, sandbox, campaign_id, work)
             changed_bytes, changed_frames = ticks["changed"]
+
+            def frames(sizes):
+                if len(sizes) < 2:
+                    return "1 frame" if sizes else "no frame"
+                return f"{len(sizes)} frames ({' + '.join(f'{b} B' for b in sizes)})"
+
             quiet_bytes = statistics.median(b for b, _ in ticks["quiet"])
             after = [b for b, _ in ticks["after"]]
             growing = statistics.median(b for b, _ in ticks["growing"])
             full = ticks["full"]
             rows.append(("1 tick, one counter changes (completed +1)",
-                         f"{changed_bytes} B in {changed_frames} frames  (full redraw {full} B, {full / max(changed_bytes, 1):.0f}x)",
+                         f"{changed_bytes} B in {frames(changed_frames)}; full redraw {full} B ({full / max(changed_bytes, 1):.0f}x)",
                          "<= 64 B", changed_bytes <= 64))
             rows.append(("1 tick, nothing changes", f"{quiet_bytes:.0f} B (median of {len(ticks['quiet'])})", "", None))
             rows.append(("1 ticks after the change (highlight ends)", ", ".join(f"{b} B" for b in after), "", None))
             rows.append(("1 tick, completed +1 at every tick", f"{growing:.0f} B (median of {len(ticks['growing'])})", "", None))
             slow_bytes, slow_frames = ticks["slow"]
             slow_quiet_bytes, slow_quiet_frames = ticks["slow_quiet"]
-            rows.append(("1 vendor answering in 150 ms: tick, nothing changes", f"{slow_quiet_bytes} B in {slow_quiet_frames} frames", "", None))
-            rows.append(("1 vendor answering in 150 ms: completed +1 again", f"{slow_bytes} B in {slow_frames} frames (the sparkline rescales)", "", None))
+            rows.append(("1 vendor answering in 150 ms: tick, nothing changes", f"{slow_quiet_bytes} B in {frames(slow_quiet_frames)}", "", None))
+            rows.append(("1 vendor answering in 150 ms: completed +1 again", f"{slow_bytes} B in {frames(slow_frames)} (the sparkline rescales)", "", None))
             rows.append(("1 full-screen redraw of the same view (Ctrl-L)", f"{full} B", "", None))
 
         if "2" in options.only:
