@@ -37,8 +37,8 @@ final class ConsoleLoop {
     private var backgroundDue: Date?
     /// Whether those changes include a tick (its frame waits for the refresh it started).
     private var backgroundTicked = false
-    /// When the last frame was drawn.
-    private var lastFrame = Date.distantPast
+    /// When the last frame drawn for background changes alone was drawn.
+    private var lastBackgroundFrame = Date.distantPast
     private let frameSignal = FrameSignal()
 
     init(terminal: any Terminal, inbox: Inbox, runner: EffectRunner, state: AppState) {
@@ -112,13 +112,14 @@ final class ConsoleLoop {
                 } else {
                     // At once after a quiet spell (the campaign list arriving), then at most
                     // one frame per `backgroundFrameDelay` while messages keep coming.
-                    let earliest = lastFrame.addingTimeInterval(Self.backgroundFrameDelay)
+                    let earliest = lastBackgroundFrame.addingTimeInterval(Self.backgroundFrameDelay)
                     backgroundDue = backgroundDue ?? max(now, min(earliest, limit))
                 }
             }
             if let due = inputDue {
                 if !rowsPending || now >= due { draw() }
             } else if let due = backgroundDue, now >= due {
+                lastBackgroundFrame = now
                 draw()
             }
         }
@@ -176,7 +177,6 @@ final class ConsoleLoop {
         backgroundSince = nil
         backgroundDue = nil
         backgroundTicked = false
-        lastFrame = Date()
         let canvas = ConsoleView.render(state)
         let runs = canvas.changes(from: previous)
         terminal.draw(runs)
