@@ -37,7 +37,7 @@ final class ConsoleLoop {
     private var backgroundDue: Date?
     /// Whether those changes include a tick (its frame waits for the refresh it started).
     private var backgroundTicked = false
-    /// When the last frame drawn for background changes alone was drawn.
+    /// When the last frame that background changes alone put on the screen was drawn.
     private var lastBackgroundFrame = Date.distantPast
     private let frameSignal = FrameSignal()
 
@@ -119,8 +119,7 @@ final class ConsoleLoop {
             if let due = inputDue {
                 if !rowsPending || now >= due { draw() }
             } else if let due = backgroundDue, now >= due {
-                lastBackgroundFrame = now
-                draw()
+                if draw() { lastBackgroundFrame = now }
             }
         }
     }
@@ -172,7 +171,9 @@ final class ConsoleLoop {
         }
     }
 
-    private func draw() {
+    /// Draws the state; returns whether anything on the screen changed.
+    @discardableResult
+    private func draw() -> Bool {
         inputDue = nil
         backgroundSince = nil
         backgroundDue = nil
@@ -182,6 +183,7 @@ final class ConsoleLoop {
         terminal.draw(runs)
         previous = canvas
         if !runs.isEmpty { frameSignal.frameShown(complete: !rowsPending) }
+        return !runs.isEmpty
     }
 
     /// Whether the contacts table shows placeholders for rows the store has not delivered yet.
