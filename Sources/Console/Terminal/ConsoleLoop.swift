@@ -37,7 +37,7 @@ final class ConsoleLoop {
     private var backgroundDue: Date?
     /// Whether those changes include a tick (its frame waits for the refresh it started).
     private var backgroundTicked = false
-    /// When the last frame that background changes alone put on the screen was drawn.
+    /// When the last frame drawn for background changes alone was drawn.
     private var lastBackgroundFrame = Date.distantPast
     private let frameSignal = FrameSignal()
 
@@ -119,7 +119,8 @@ final class ConsoleLoop {
             if let due = inputDue {
                 if !rowsPending || now >= due { draw() }
             } else if let due = backgroundDue, now >= due {
-                if draw() { lastBackgroundFrame = now }
+                lastBackgroundFrame = now
+                draw()
             }
         }
     }
@@ -171,9 +172,7 @@ final class ConsoleLoop {
         }
     }
 
-    /// Draws the state; returns whether anything on the screen changed.
-    @discardableResult
-    private func draw() -> Bool {
+    private func draw() {
         inputDue = nil
         backgroundSince = nil
         backgroundDue = nil
@@ -183,7 +182,6 @@ final class ConsoleLoop {
         terminal.draw(runs)
         previous = canvas
         if !runs.isEmpty { frameSignal.frameShown(complete: !rowsPending) }
-        return !runs.isEmpty
     }
 
     /// Whether the contacts table shows placeholders for rows the store has not delivered yet.
