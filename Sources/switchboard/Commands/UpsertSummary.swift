@@ -45,6 +45,8 @@ struct UpsertSummary {
     private var lines: [Int32] = []
     /// Per journaled contact: whether the cache held it before (an `upserted` is `updated`).
     private var known = BitSet()
+    /// The journal entry the contacts went into; nil in a dry run or when none was valid.
+    private var journalID: Int64?
     /// Contacts that passed validation.
     private(set) var valid = 0
     var counts: Counts { output.counts }
@@ -100,6 +102,7 @@ struct UpsertSummary {
     /// Writes every contact's outcome from the journal entry, merged with the rejected rows
     /// in file order.
     mutating func collect(_ entry: JournalEntry, journal: Journal) async throws {
+        journalID = entry.id
         output.header["journal_id"] = .int(entry.id.map(Int.init))
         var after = -1
         while true {
@@ -143,11 +146,7 @@ struct UpsertSummary {
     mutating func finish() {
         writeRejects(before: Int.max)
         output.header["valid"] = .int(valid)
-        let place =
-            output.header["journal_id"].flatMap { value -> String? in
-                if case .number(let id) = value { return "journal #\(Int(id))" }
-                return nil
-            } ?? (dryRun ? "dry run, nothing sent" : "nothing journaled")
+        let place = journalID.map { "journal #\($0)" } ?? (dryRun ? "dry run, nothing sent" : "nothing journaled")
         let validText = dryRun ? "\(valid) valid, " : ""
         output.finish(
             summary:
