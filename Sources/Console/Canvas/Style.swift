@@ -26,6 +26,9 @@ public struct Style: Hashable, Sendable {
     /// Written in the terminal's line-drawing character set: set by the terminal layer
     /// only, where it swaps box characters for a terminal without Unicode (`Glyphs`).
     public var alternateCharset = false
+    /// Shown in reverse video when the terminal has no colours (`NO_COLOR`, `--no-color`,
+    /// vt100), so a style that is only a colour still stands out there.
+    public var reverseWithoutColor = false
 
     public init(
         foreground: Color = .default, background: Color = .default, bold: Bool = false, reverse: Bool = false,
@@ -52,8 +55,13 @@ public struct Style: Hashable, Sendable {
     public static let key = Style(foreground: .indexed(214), bold: true)
     /// Errors on the status line.
     public static let error = Style(foreground: .indexed(196), bold: true)
-    /// A number that changed at the last refresh.
-    public static let changed = Style(foreground: .indexed(46), bold: true)
+    /// A number that changed at the last refresh: colour only (reverse without colours), so
+    /// highlighting a figure costs one colour change on the wire, not an attribute reset.
+    public static let changed: Style = {
+        var style = Style(foreground: .indexed(46))
+        style.reverseWithoutColor = true
+        return style
+    }()
     /// Secondary text (hints, "updated 3s ago").
     public static let muted = Style(foreground: .indexed(245), dim: true)
     /// Completed counts and sparklines.

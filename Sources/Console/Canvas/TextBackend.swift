@@ -32,6 +32,7 @@ public enum TextBackend {
         if case .indexed(let index) = style.background { parts.append("bg\(index)") }
         if style.bold { parts.append("bold") }
         if style.reverse { parts.append("reverse") }
+        if style.reverseWithoutColor { parts.append("reverse-without-colour") }
         if style.underline { parts.append("underline") }
         if style.dim { parts.append("dim") }
         return parts.joined(separator: ",")

@@ -173,7 +173,7 @@ final class CursesTerminal: Terminal {
     private func attributes(_ style: Style) -> attr_t {
         var attributes = sb_a_normal()
         if style.bold { attributes |= sb_a_bold() }
-        if style.reverse { attributes |= sb_a_reverse() }
+        if style.reverse || (style.reverseWithoutColor && colorMode == .none) { attributes |= sb_a_reverse() }
         if style.underline { attributes |= sb_a_underline() }
         if style.dim { attributes |= sb_a_dim() }
         if style.alternateCharset { attributes |= sb_a_altcharset() }

@@ -45,7 +45,18 @@ final class EffectRunner: Sendable {
     }
 
     func run(_ effects: [Effect]) {
-        for effect in effects { run(effect) }
+        // One stats refresh of several campaigns (the campaign list's tick) is one task:
+        // the requests go out together, their samples are written in one transaction and
+        // their answers reach the terminal thread with one wake-up.
+        var stats: [String: [String]] = [:]
+        for effect in effects {
+            if case .fetchStats(let account, let campaignID) = effect {
+                stats[account, default: []].append(campaignID)
+            } else {
+                run(effect)
+            }
+        }
+        for (account, campaignIDs) in stats { fetchStats(account: account, campaignIDs: campaignIDs) }
     }
 
     func run(_ effect: Effect) {
@@ -59,14 +70,7 @@ final class EffectRunner: Sendable {
                 .campaignsFetched(account: account, .failure($0), at: Date())
             }
         case .fetchStats(let account, let campaignID):
-            request(account) { client, store in
-                let counts = try await client.stats(campaignID: campaignID)
-                let now = Date()
-                try await store.recordStats(counts, account: account, campaignID: campaignID, takenAt: now)
-                return .statsFetched(account: account, campaignID: campaignID, .success(counts), at: now)
-            } failed: {
-                .statsFetched(account: account, campaignID: campaignID, .failure($0), at: Date())
-            }
+            fetchStats(account: account, campaignIDs: [campaignID])
         case .fetchContacts(let account, let campaignID, let offset, let limit):
             request(account) { client, store in
                 let page = try await client.contacts(campaignID: campaignID, status: nil, limit: limit, offset: offset)
@@ -153,6 +157,44 @@ final class EffectRunner: Sendable {
         observations.withLock { tasks in
             for task in tasks.values { task.cancel() }
             tasks = [:]
+        }
+    }
+
+    /// Stats of `campaignIDs`, asked at once; the samples that came back are stored in one
+    /// write, then every answer is posted together.
+    func fetchStats(account: String, campaignIDs: [String]) {
+        guard let client = clients[account] else {
+            inbox.post(campaignIDs.map {
+                .statsFetched(account: account, campaignID: $0, .failure(Failure("no client for account \(account)")), at: Date())
+            })
+            return
+        }
+        let (store, inbox, logger) = (store, inbox, logger)
+        Task {
+            let answers = await withTaskGroup(of: (String, Result<StatusCounts, Failure>).self) { group in
+                for campaignID in campaignIDs {
+                    group.addTask {
+                        do {
+                            return (campaignID, .success(try await client.stats(campaignID: campaignID)))
+                        } catch {
+                            let message = String(describing: error)
+                            logger.warning("request failed", metadata: ["account": "\(account)", "error": "\(message)"])
+                            return (campaignID, .failure(Failure(message)))
+                        }
+                    }
+                }
+                var answers: [(String, Result<StatusCounts, Failure>)] = []
+                for await answer in group { answers.append(answer) }
+                return answers
+            }
+            let now = Date()
+            let samples = answers.compactMap { id, result in (try? result.get()).map { (campaignID: id, counts: $0) } }
+            do {
+                try await store.recordStats(samples, account: account, takenAt: now)
+            } catch {
+                logger.warning("stats samples not stored", metadata: ["account": "\(account)", "error": "\(error)"])
+            }
+            inbox.post(answers.map { .statsFetched(account: account, campaignID: $0.0, $0.1, at: now) })
         }
     }
 

@@ -17,6 +17,13 @@ final class Inbox: Sendable {
         pipe.wake()
     }
 
+    /// Posts several messages with one wake-up (they are taken in the same turn).
+    func post(_ batch: [Msg]) {
+        guard !batch.isEmpty else { return }
+        messages.withLock { $0.append(contentsOf: batch) }
+        pipe.wake()
+    }
+
     /// Asks the loop to restore the terminal and stop (a signal arrived).
     func requestStop(signal: Int32) {
         stopSignal.withLock { $0 = $0 ?? signal }

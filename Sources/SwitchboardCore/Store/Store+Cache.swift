@@ -33,6 +33,19 @@ extension Store {
         }
     }
 
+    /// Stores several campaigns' counts taken at the same time, in one transaction.
+    public func recordStats(
+        _ samples: [(campaignID: String, counts: StatusCounts)], account: String, takenAt: Date
+    ) async throws {
+        guard !samples.isEmpty else { return }
+        try await pool.write { db in
+            for (campaignID, counts) in samples {
+                var sample = StatsSample(account: account, campaignID: campaignID, counts: counts, takenAt: takenAt)
+                try sample.insert(db)
+            }
+        }
+    }
+
     /// The account's cached campaigns by name, fresh after every change.
     public func observeCampaigns(account: String) -> AsyncValueObservation<[CachedCampaign]> {
         ValueObservation.tracking { db in
