@@ -17,7 +17,9 @@ struct Switchboard: AsyncParsableCommand {
 
             Every listing takes --json (one JSON document on standard output). Exit status: 0 all done; \
             1 some contacts failed or were rejected, or the vendor refused the request; 2 usage or \
-            configuration error; 3 the vendor refused the credential (401, 403); 4 the vendor was \
+            configuration error, or a change refused because the account is read-only (--readonly, or \
+            readonly = true in the account; nothing is journaled or sent); 3 the vendor refused the \
+            credential (401, 403); 4 the vendor was \
             unreachable after retries (journaled changes wait for `switchboard journal replay`).
 
             Environment: SWITCHBOARD_RETRY_ATTEMPTS (attempts per request, default 6), \

@@ -61,7 +61,7 @@ import VendorSandbox
     @Test func refusedCredentialsExitThree() async throws {
         try await withCLI { cli in
             let readOnly = try await cli.expect(
-                3, ["campaigns", "create", "--name", "nope", "--account", "sandbox-anyreach-readonly"])
+                3, ["campaigns", "create", "--name", "nope", "--external-id", "nope", "--account", "sandbox-anyreach-readonly"])
             #expect(readOnly.stderr.contains("403"))
             try await cli.expect(0, ["campaigns", "list", "--account", "sandbox-anyreach-readonly"])
             try cli.writeConfig(

@@ -13,17 +13,23 @@ import VendorSandbox
             ).json()
             let campaign = try #require(created["campaign"] as? [String: Any])
             #expect(campaign["external_id"] as? String == "cli-launch")
+            #expect(Set(created.keys) == ["account", "vendor", "campaign", "journal_id"])
             let updated = try await cli.expect(
                 0, ["campaigns", "update", "cli-launch", "--name", "CLI launch 2", "--json"] + account
             ).json()
             #expect((updated["campaign"] as? [String: Any])?["name"] as? String == "CLI launch 2")
+            #expect(updated["journal_id"] as? Int == (created["journal_id"] as? Int).map { $0 + 1 })
             for (command, state) in [("start", "active"), ("pause", "paused"), ("close", "closed")] {
                 let answer = try await cli.expect(0, ["campaigns", command, "cli-launch", "--json"] + account).json()
                 #expect((answer["campaign"] as? [String: Any])?["state"] as? String == state)
                 #expect(answer["journal_id"] as? Int != nil)
             }
             let journal = try await cli.expect(0, ["journal", "list", "--json"]).json()
-            #expect(journal.objects("entries").map { $0["action"] as? String } == ["close", "pause", "start"])
+            #expect(
+                journal.objects("entries").map { $0["action"] as? String }
+                    == ["close", "pause", "start", "updateCampaign", "createCampaign"])
+            let missing = try await cli.expect(2, ["campaigns", "create", "--name", "No key"] + account)
+            #expect(missing.stderr.contains("--external-id is required"))
 
             let configuration = try await cli.expect(
                 0,
@@ -51,7 +57,9 @@ import VendorSandbox
             for other in ["sandbox-campaignlark", "sandbox-replyio", "sandbox-replify"] {
                 let refused = try await cli.expect(2, ["configurations", "list", "--account", other])
                 #expect(refused.stderr.contains("not supported by"))
-                try await cli.expect(2, ["campaigns", "create", "--name", "x", "--account", other])
+                let create = try await cli.expect(
+                    2, ["campaigns", "create", "--name", "x", "--external-id", "x", "--account", other])
+                #expect(create.stderr.contains("creating campaigns is not supported by"))
                 try await cli.expect(2, ["timezones", "--account", other])
                 try await cli.expect(2, ["concurrency", "--account", other])
                 try await cli.expect(2, ["campaigns", "pause", "x", "--account", other])
@@ -121,7 +129,9 @@ import VendorSandbox
             #expect(entry.objects("contacts").first?["outcome"] as? String == "removed")
             try await cli.expect(0, ["journal", "show", "#\(journalID)"])
             let done = try await cli.expect(0, ["journal", "list", "--state", "done", "--json"]).json()
-            #expect(done.objects("entries").count == 5)
+            // The campaign's create, then the five contact changes.
+            #expect(done.objects("entries").count == 6)
+            #expect(done.objects("entries").last?["action"] as? String == "createCampaign")
             try await cli.expect(0, ["journal", "list"])
             try await cli.expect(2, ["journal", "show", "999"])
             let replay = try await cli.expect(0, ["journal", "replay", "--json"]).json()
@@ -159,6 +169,48 @@ import VendorSandbox
             #expect((again["counts"] as? [String: Int])?["ignored"] == 2, "Reply.io does not update: \(again)")
             try await cli.expect(
                 2, ["contacts", "delete", "default", "x", "--account", "sandbox-campaignlark"])
+        }
+    }
+
+    /// A create the vendor never got stays in the journal; `journal replay` creates it
+    /// once, and a second send of the same entry finds it by its external id instead of
+    /// making another. An update goes the same way.
+    @Test func campaignCreateAndUpdateWaitInTheJournalForReplay() async throws {
+        try await withCLI { cli in
+            let account = ["--account", "sandbox-anyreach"]
+            let reachable = try String(contentsOfFile: cli.config, encoding: .utf8)
+            try cli.writeConfig(reachable.replacingOccurrences(of: cli.base, with: "http://127.0.0.1:1"))
+            let fast = [
+                "SWITCHBOARD_RETRY_ATTEMPTS": "2", "SWITCHBOARD_RETRY_DELAY": "0", "SWITCHBOARD_CONNECT_TIMEOUT": "0.3",
+            ]
+            let away = try await cli.expect(
+                4,
+                ["campaigns", "create", "--name", "Replayed", "--external-id", "cli-replayed", "--description", "later"]
+                    + account,
+                environment: fast)
+            #expect(away.stderr.contains("journal replay"))
+            try await cli.expect(
+                4, ["campaigns", "update", "cli-replayed", "--name", "Replayed 2"] + account, environment: fast)
+            let waiting = try await cli.expect(0, ["journal", "list", "--json"]).json().objects("entries")
+            #expect(waiting.map { $0["action"] as? String } == ["updateCampaign", "createCampaign"])
+            #expect(waiting.allSatisfy { ["pending", "sending"].contains($0["state"] as? String) })
+
+            try cli.writeConfig(reachable)
+            let replay = try await cli.expect(0, ["journal", "replay", "--json"]).json()
+            #expect(replay.objects("settled").map { $0["state"] as? String } == ["done", "done"])
+            let listed = try await cli.expect(0, ["campaigns", "list", "--json", "--name", "Replayed"] + account).json()
+            let matching = listed.objects("campaigns").filter { $0["external_id"] as? String == "cli-replayed" }
+            #expect(matching.count == 1)
+            #expect(matching.first?["name"] as? String == "Replayed 2")
+            try await cli.expect(0, ["journal", "replay"])
+
+            // The same create again goes through the journal and finds the campaign there.
+            let again = try await cli.expect(
+                0, ["campaigns", "create", "--name", "Replayed", "--external-id", "cli-replayed", "--json"] + account
+            ).json()
+            #expect((again["campaign"] as? [String: Any])?["name"] as? String == "Replayed 2")
+            let after = try await cli.expect(0, ["campaigns", "list", "--json"] + account).json()
+            #expect(after.objects("campaigns").filter { $0["external_id"] as? String == "cli-replayed" }.count == 1)
         }
     }
 }

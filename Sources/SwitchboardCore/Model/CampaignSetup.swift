@@ -6,15 +6,18 @@ public struct CampaignDraft: Codable, Sendable, Hashable {
     /// replay after a lost answer) finds the campaign the first send made.
     public var externalID: String?
     public var configurationID: String?
+    /// The campaign's description (the CLI sets it; absent from entries journaled before it).
+    public var description: String?
 
-    public init(name: String? = nil, externalID: String? = nil, configurationID: String? = nil) {
+    public init(name: String? = nil, externalID: String? = nil, configurationID: String? = nil, description: String? = nil) {
         self.name = name
         self.externalID = externalID
         self.configurationID = configurationID
+        self.description = description
     }
 
     /// True when it sets nothing.
-    public var isEmpty: Bool { name == nil && externalID == nil && configurationID == nil }
+    public var isEmpty: Bool { name == nil && externalID == nil && configurationID == nil && description == nil }
 }
 
 /// A calling window: days of the week (`mon` ... `sun`) and a start and end time

@@ -84,18 +84,24 @@ struct CampaignsCommand: AsyncParsableCommand {
         @Option(help: "The configuration (schedule, retries) to use, by id.")
         var configuration: String?
 
-        var input: AnyreachCampaignInput {
-            AnyreachCampaignInput(
-                name: name, externalID: externalId, description: description, configurationID: configuration)
+        /// What the journal entry carries: only the options given.
+        var draft: CampaignDraft {
+            CampaignDraft(name: name, externalID: externalId, configurationID: configuration, description: description)
         }
     }
 
-    /// `campaigns create --name NAME ...` (Anyreach).
+    /// `campaigns create --name NAME --external-id KEY ...` (Anyreach), through the journal.
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create",
-            abstract: "Create a campaign (vendors that manage campaigns: Anyreach).",
+            abstract: "Create a campaign (through the journal; vendors that manage campaigns: Anyreach).",
             discussion: """
+                The create is journaled before it is sent, like every change. --external-id is required: \
+                a resend (a retry, or `switchboard journal replay` after a cut network) first looks the \
+                campaign up by it, so the campaign is never created twice.
+
+                --json prints {"account", "vendor", "campaign", "journal_id"}.
+
                 Example:
                   switchboard campaigns create --name "Spring 2025" --external-id spring-2025 --account acme-calls
                 """
@@ -107,23 +113,26 @@ struct CampaignsCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard fields.name != nil else { throw ValidationError("--name is required") }
+            guard let external = fields.externalId, !external.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError(
+                    "--external-id is required: a replay finds the campaign by it, so it is never created twice")
+            }
         }
 
         func run() async throws {
-            try await Session.with(account: account.account) { session in
-                let anyreach = try session.anyreach(.manageCampaigns, for: "creating campaigns")
-                let created = try await session.reach.call(retrying: false) { try await anyreach.createCampaign(fields.input) }
-                try CampaignTable.show(Campaign(created), session: session, json: output.json)
-            }
+            try await Setup.run(
+                .createCampaign, campaignID: fields.externalId!, draft: fields.draft, account: account, json: output.json)
         }
     }
 
-    /// `campaigns update ID ...` (Anyreach).
+    /// `campaigns update ID ...` (Anyreach), through the journal.
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
-            abstract: "Change a campaign's name, external id, description or configuration (Anyreach).",
+            abstract: "Change a campaign's name, external id, description or configuration (through the journal; Anyreach).",
             discussion: """
+                --json prints {"account", "vendor", "campaign", "journal_id"}.
+
                 Example:
                   switchboard campaigns update spring-2025 --description "Second wave" --account acme-calls
                 """
@@ -136,16 +145,39 @@ struct CampaignsCommand: AsyncParsableCommand {
         @OptionGroup var fields: CampaignFields
 
         func validate() throws {
-            guard fields.input != AnyreachCampaignInput() else {
+            guard !fields.draft.isEmpty else {
                 throw ValidationError("nothing to change: give --name, --external-id, --description or --configuration")
             }
         }
 
         func run() async throws {
-            try await Session.with(account: account.account) { session in
-                let anyreach = try session.anyreach(.manageCampaigns, for: "updating campaigns")
-                let updated = try await session.reach.call { try await anyreach.updateCampaign(id, fields.input) }
-                try CampaignTable.show(Campaign(updated), session: session, json: output.json)
+            try await Setup.run(.updateCampaign, campaignID: id, draft: fields.draft, account: account, json: output.json)
+        }
+    }
+
+    /// Create and update go through the journal and the sync engine as the console's
+    /// campaign form does (`SyncEngine.submit`): journaled before anything is sent, left
+    /// for `journal replay` when the vendor cannot be reached.
+    enum Setup {
+        static func run(
+            _ action: ChangeAction, campaignID: String, draft: CampaignDraft, account: AccountOption, json: Bool
+        ) async throws {
+            try await Session.with(account: account.account, readonly: account.readonly) { session in
+                let what = action == .createCampaign ? "creating campaigns" : "updating campaigns"
+                try session.require(.manageCampaigns, for: what)
+                try session.requireWritable(what)
+                let store = try openStore()
+                let entry = try await session.engine(store: store)
+                    .submit(Change(account: session.account.name, campaignID: campaignID, action: action, campaign: draft))
+                try session.checkRefusal()
+                guard entry.state == .done else {
+                    throw CommandFailure(
+                        status: ExitStatus.partialFailure,
+                        message: "journal #\(entry.id ?? 0): \(action.rawValue) \(entry.state.rawValue): \(entry.reason ?? "")")
+                }
+                // An update may have changed the external id the campaign was named by.
+                let campaign = try await session.client.campaign(id: draft.externalID ?? campaignID)
+                try CampaignTable.show(campaign, session: session, json: json, journalID: entry.id)
             }
         }
     }
@@ -159,7 +191,7 @@ struct CampaignsCommand: AsyncParsableCommand {
         @OptionGroup var output: JSONFlag
         @Argument(help: "The campaign: UUID or external_id.") var id: String
 
-        func run() async throws { try await Lifecycle.run(.start, id: id, account: account.account, json: output.json) }
+        func run() async throws { try await Lifecycle.run(.start, id: id, account: account, json: output.json) }
     }
 
     /// `campaigns pause ID`.
@@ -171,7 +203,7 @@ struct CampaignsCommand: AsyncParsableCommand {
         @OptionGroup var output: JSONFlag
         @Argument(help: "The campaign: UUID or external_id.") var id: String
 
-        func run() async throws { try await Lifecycle.run(.pause, id: id, account: account.account, json: output.json) }
+        func run() async throws { try await Lifecycle.run(.pause, id: id, account: account, json: output.json) }
     }
 
     /// `campaigns close ID`.
@@ -183,15 +215,16 @@ struct CampaignsCommand: AsyncParsableCommand {
         @OptionGroup var output: JSONFlag
         @Argument(help: "The campaign: UUID or external_id.") var id: String
 
-        func run() async throws { try await Lifecycle.run(.close, id: id, account: account.account, json: output.json) }
+        func run() async throws { try await Lifecycle.run(.close, id: id, account: account, json: output.json) }
     }
 
     /// Start, pause and close go through the journal like every change, so a cut network
     /// leaves them for replay.
     enum Lifecycle {
-        static func run(_ action: ChangeAction, id: String, account: String?, json: Bool) async throws {
-            try await Session.with(account: account) { session in
+        static func run(_ action: ChangeAction, id: String, account: AccountOption, json: Bool) async throws {
+            try await Session.with(account: account.account, readonly: account.readonly) { session in
                 try session.require(.campaignLifecycle, for: "\(action.rawValue) campaigns")
+                try session.requireWritable("\(action.rawValue) of campaign \(id)")
                 let store = try openStore()
                 let entry = try await session.engine(store: store)
                     .submit(Change(account: session.account.name, campaignID: id, action: action))
@@ -205,15 +238,6 @@ struct CampaignsCommand: AsyncParsableCommand {
                 try CampaignTable.show(campaign, session: session, json: json, journalID: entry.id)
             }
         }
-    }
-}
-
-extension Campaign {
-    /// An Anyreach campaign as create and update answer it, in the neutral shape.
-    init(_ campaign: AnyreachCampaign) {
-        self.init(
-            id: campaign.id, name: campaign.name, state: CampaignState(word: campaign.status.rawValue),
-            externalID: campaign.externalID, createdAt: campaign.createdAt, updatedAt: campaign.updatedAt)
     }
 }
 

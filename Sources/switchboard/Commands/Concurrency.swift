@@ -22,8 +22,9 @@ struct ConcurrencyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await Session.with(account: account.account) { session in
+        try await Session.with(account: account.account, readonly: account.readonly) { session in
             let anyreach = try session.anyreach(.manageCampaigns, for: "the concurrency setting")
+            if let set { try session.requireWritable("setting the concurrency limit to \(set)") }
             let limit = set
             let answer = try await session.reach.call {
                 if let limit { try await anyreach.setConcurrency(limit) } else { try await anyreach.concurrency() }

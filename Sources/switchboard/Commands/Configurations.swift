@@ -102,8 +102,9 @@ struct ConfigurationsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await Session.with(account: account.account) { session in
+            try await Session.with(account: account.account, readonly: account.readonly) { session in
                 let anyreach = try session.anyreach(.manageCampaigns, for: "campaign configurations")
+                try session.requireWritable("creating a configuration")
                 let input = try fields.input()
                 let item = try await session.reach.call(retrying: false) { try await anyreach.createConfiguration(input) }
                 try show(item, session: session, json: output.json)
@@ -128,8 +129,9 @@ struct ConfigurationsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await Session.with(account: account.account) { session in
+            try await Session.with(account: account.account, readonly: account.readonly) { session in
                 let anyreach = try session.anyreach(.manageCampaigns, for: "campaign configurations")
+                try session.requireWritable("updating configuration \(id)")
                 let input = try fields.input()
                 let item = try await session.reach.call { try await anyreach.updateConfiguration(id, input) }
                 try show(item, session: session, json: output.json)
@@ -147,8 +149,9 @@ struct ConfigurationsCommand: AsyncParsableCommand {
         @Argument(help: "The configuration's id.") var id: String
 
         func run() async throws {
-            try await Session.with(account: account.account) { session in
+            try await Session.with(account: account.account, readonly: account.readonly) { session in
                 let anyreach = try session.anyreach(.manageCampaigns, for: "campaign configurations")
+                try session.requireWritable("deleting configuration \(id)")
                 _ = try await session.reach.call { try await anyreach.deleteConfiguration(id) }
                 if output.json {
                     var document = session.header

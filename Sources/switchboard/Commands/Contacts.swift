@@ -128,8 +128,9 @@ struct ContactsCommand: AsyncParsableCommand {
         @Argument(help: "The contact: the vendor's id (Anyreach: UUID or external_id).") var contact: String
 
         func run() async throws {
-            try await Session.with(account: account.account) { session in
+            try await Session.with(account: account.account, readonly: account.readonly) { session in
                 try session.require(.deleteContact, for: "deleting contacts")
+                try session.requireWritable("deleting contact \(contact)")
                 let store = try openStore()
                 let entry = try await session.engine(store: store).submit(
                     Change(

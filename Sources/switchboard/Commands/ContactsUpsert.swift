@@ -72,7 +72,9 @@ struct UpsertContacts: AsyncParsableCommand {
 
     func run() async throws {
         let overrides = try ColumnOverrides(parsing: map)
-        try await Session.with(account: account.account) { session in
+        try await Session.with(account: account.account, readonly: account.readonly) { session in
+            // A dry run changes nothing, so a read-only account may have one.
+            if !dryRun { try session.requireWritable("changing the contacts of \(campaign)") }
             let input = try ImportInput(file: file)
             defer { input.discard() }
             let source = try ContactImport(

@@ -133,9 +133,13 @@ struct JournalCommand: AsyncParsableCommand {
                 Only contacts without a recorded answer are sent; upserts are keyed and removes are \
                 idempotent, so nothing is duplicated.
 
+                A read-only account's entries (`readonly = true`, or every account with --readonly) are \
+                not sent: they stay pending and are reported.
+
                 Exit status: 0 when every replayed change is done, 1 when some ended partial or failed, \
-                2 for a configuration problem (accounts file, database, unknown account), 3 when a vendor \
-                refused the credential, 4 when a vendor is still unreachable (the entries stay for the next replay).
+                2 for a configuration problem (accounts file, database, unknown or read-only account), 3 when \
+                a vendor refused the credential, 4 when a vendor is still unreachable (the entries stay for the \
+                next replay).
 
                 Example:
                   switchboard journal replay --json
@@ -143,16 +147,25 @@ struct JournalCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var output: JSONFlag
+        @Flag(help: "Change nothing: every account counts as read-only, so nothing is sent.")
+        var readonly = false
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
             let accounts = try AccountsFile.load(environment: environment)
+            // Read-only accounts are left out, so their entries come back as not replayed.
+            let readonlyReasons = Dictionary(
+                uniqueKeysWithValues: accounts.accounts.compactMap { account in
+                    ReadOnly.reason(account: account, flag: readonly, accountsPath: accounts.path).map { (account.name, $0) }
+                })
             let store = try openStore()
             let transport = Session.makeTransport(environment: environment)
             let reaches = Locked<[VendorReach]>([])
             let report: JournalReplay.Report
             do {
-                report = try await JournalReplay(store: store, accounts: accounts.accounts) { account in
+                report = try await JournalReplay(
+                    store: store, accounts: accounts.accounts.filter { readonlyReasons[$0.name] == nil }
+                ) { account in
                     let reach = VendorReach(
                         account: account, policy: Session.settings(for: account.vendor, environment: environment).retry)
                     reaches.update { $0.append(reach) }
@@ -163,6 +176,8 @@ struct JournalCommand: AsyncParsableCommand {
                 try? await transport.shutdown()
                 throw error
             }
+            let unknownAccounts = report.unknownAccounts.filter { readonlyReasons[$0.key] == nil }
+            let readonlyAccounts = report.unknownAccounts.filter { readonlyReasons[$0.key] != nil }
             if output.json {
                 var settled: [JSONValue] = []
                 for entry in report.settled {
@@ -174,7 +189,8 @@ struct JournalCommand: AsyncParsableCommand {
                 try JSONOutput.print(
                     .object([
                         "settled": .array(settled),
-                        "unknown_accounts": .object(report.unknownAccounts.mapValues { .int($0) }),
+                        "unknown_accounts": .object(unknownAccounts.mapValues { .int($0) }),
+                        "readonly_accounts": .object(readonlyAccounts.mapValues { .int($0) }),
                     ]))
             } else {
                 for entry in report.settled {
@@ -188,10 +204,15 @@ struct JournalCommand: AsyncParsableCommand {
                 }
                 if report.settled.isEmpty && report.unknownAccounts.isEmpty { print("Nothing to replay.") }
             }
-            for (name, count) in report.unknownAccounts.sorted(by: { $0.key < $1.key }) {
+            for (name, count) in unknownAccounts.sorted(by: { $0.key < $1.key }) {
                 StandardError.line(
                     "switchboard: \(count) journal entr\(count == 1 ? "y" : "ies") for account \(name) left pending: "
                         + "no such account in \(accounts.path)")
+            }
+            for (name, count) in readonlyAccounts.sorted(by: { $0.key < $1.key }) {
+                StandardError.line(
+                    "switchboard: \(count) journal entr\(count == 1 ? "y" : "ies") for account \(name) left pending: "
+                        + "the account is read-only (\(readonlyReasons[name]!)); replay refused")
             }
             if !report.unknownAccounts.isEmpty { throw ExitCode(ExitStatus.usage) }
             if let refused = reaches.value.lazy.compactMap(\.refused).first {

@@ -43,4 +43,22 @@ struct ReachingClient: VendorClient {
     func perform(_ command: CampaignCommand, campaignID: String) async throws -> Campaign {
         try await reach.call { try await inner.perform(command, campaignID: campaignID) }
     }
+
+    /// Sent once: a lost answer may mean the campaign was made. The sync engine looks it
+    /// up by its external id before any resend (its retry, or `journal replay`).
+    func createCampaign(_ draft: CampaignDraft) async throws -> Campaign {
+        try await reach.call(retrying: false) { try await inner.createCampaign(draft) }
+    }
+
+    func updateCampaign(id: String, _ draft: CampaignDraft) async throws -> Campaign {
+        try await reach.call { try await inner.updateCampaign(id: id, draft) }
+    }
+
+    func configurations() async throws -> [CampaignConfiguration] {
+        try await reach.call { try await inner.configurations() }
+    }
+
+    func concurrencyLimit() async throws -> ConcurrencyLimit {
+        try await reach.call { try await inner.concurrencyLimit() }
+    }
 }

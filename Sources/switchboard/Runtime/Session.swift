@@ -7,6 +7,11 @@ import SwitchboardCore
 struct AccountOption: ParsableArguments {
     @Option(name: .long, help: "The account to use (a name from the accounts file); optional when there is only one.")
     var account: String?
+
+    @Flag(
+        name: .long,
+        help: "Change nothing: commands that would change data are refused (readonly = true in an account does this for one account).")
+    var readonly = false
 }
 
 /// `--json`, shared by every command that prints a listing or a result.
@@ -27,19 +32,22 @@ struct Session: Sendable {
     let reach: VendorReach
     let settings: SyncSettings
     let logger: Logger
+    /// `--readonly` was given: no change to any account.
+    let readonlyFlag: Bool
     private let transport: AsyncHTTPTransport
 
     /// Loads the accounts file, picks the account and makes its client, runs `body`, and
     /// shuts the HTTP client down whatever happens.
     static func with<T: Sendable>(
-        account name: String?, _ body: @Sendable (Session) async throws -> T
+        account name: String?, readonly: Bool = false, _ body: @Sendable (Session) async throws -> T
     ) async throws -> T {
         let environment = ProcessInfo.processInfo.environment
         let accounts = try AccountsFile.load(environment: environment)
         let account = try accounts.account(named: name)
         let transport = makeTransport(environment: environment)
         do {
-            let session = try Session(accounts: accounts, account: account, transport: transport, environment: environment)
+            let session = try Session(
+                accounts: accounts, account: account, readonly: readonly, transport: transport, environment: environment)
             session.logger.info("command started", metadata: ["account": "\(account.name)", "vendor": "\(account.vendor.rawValue)"])
             let result = try await body(session)
             try await transport.shutdown()
@@ -50,9 +58,13 @@ struct Session: Sendable {
         }
     }
 
-    private init(accounts: AccountsFile, account: Account, transport: AsyncHTTPTransport, environment: [String: String]) throws {
+    private init(
+        accounts: AccountsFile, account: Account, readonly: Bool, transport: AsyncHTTPTransport,
+        environment: [String: String]
+    ) throws {
         self.accounts = accounts
         self.account = account
+        readonlyFlag = readonly
         self.transport = transport
         settings = Self.settings(for: account.vendor, environment: environment)
         vendorClient = try VendorRegistry.client(for: account, transport: transport)
@@ -84,6 +96,14 @@ struct Session: Sendable {
         return AsyncHTTPTransport(connectTimeout: .milliseconds(Int64(seconds * 1000)))
     }
 
+    /// Throws (exit status 2, before anything is journaled or sent) when the account takes
+    /// no changes: `--readonly` was given, or the account says `readonly = true`.
+    func requireWritable(_ what: String) throws {
+        if let reason = ReadOnly.reason(account: account, flag: readonlyFlag, accountsPath: accounts.path) {
+            throw ReadOnly.refusal(what, account: account.name, reason: reason)
+        }
+    }
+
     /// Throws "not supported by <vendor>" unless the vendor has `capability`.
     func require(_ capability: VendorCapabilities, for what: String) throws {
         guard client.capabilities.contains(capability) else {
@@ -111,5 +131,22 @@ struct Session: Sendable {
         if let refused = reach.refused {
             throw CommandFailure(status: ExitStatus.refused, message: "the vendor refused access: \(refused)")
         }
+    }
+}
+
+/// Why an account takes no changes from this command, and the refusal that says so.
+enum ReadOnly {
+    /// `--readonly` first (it covers every account), then the account's own setting; nil
+    /// when the account takes changes.
+    static func reason(account: Account, flag: Bool, accountsPath: String) -> String? {
+        if flag { return "--readonly was given" }
+        if account.readonly { return "readonly = true in \(accountsPath)" }
+        return nil
+    }
+
+    static func refusal(_ what: String, account: String, reason: String) -> CommandFailure {
+        CommandFailure(
+            status: ExitStatus.usage,
+            message: "account \(account) is read-only (\(reason)): \(what) refused; nothing was journaled or sent")
     }
 }

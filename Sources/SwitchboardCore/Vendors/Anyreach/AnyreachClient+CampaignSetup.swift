@@ -21,7 +21,9 @@ extension AnyreachClient {
 
 extension AnyreachCampaignInput {
     init(_ draft: CampaignDraft) {
-        self.init(name: draft.name, externalID: draft.externalID, configurationID: draft.configurationID)
+        self.init(
+            name: draft.name, externalID: draft.externalID, description: draft.description,
+            configurationID: draft.configurationID)
     }
 }
 
