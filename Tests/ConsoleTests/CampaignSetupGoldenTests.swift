@@ -26,6 +26,28 @@ import Testing
         expectGolden(state, "campaign-form-valid")
     }
 
+    /// The stats panel's active calls go against the account's concurrency setting (the
+    /// vendor's concurrency route), with the account's own active count after the bar.
+    @Test(arguments: GoldenScreenTests.sizes) func campaignConcurrency(width: Int, height: Int) {
+        var state = Fixtures.campaignsState(width: width, height: height)
+        state.accounts[0].capabilities.formUnion([.campaignLifecycle, .manageCampaigns])
+        _ = CampaignSetupTests.keys(&state, [.character("G"), .enter])
+        // Past the highlight of the fixture's changed counts, and the same counts again.
+        let later = Fixtures.t0.addingTimeInterval(6)
+        _ = update(&state, .tick(later))
+        _ = update(
+            &state,
+            .statsFetched(
+                account: "acme-calls", campaignID: "c2", .success(Fixtures.counts(pending: 39, active: 8, completed: 13)),
+                at: later))
+        expectGolden(state, "campaign-concurrency-reading")
+        _ = update(
+            &state,
+            .campaignSetup(
+                .concurrencyFetched(account: "acme-calls", .success(ConcurrencyLimit(limit: 20, activeCalls: 11)))))
+        expectGolden(state, "campaign-concurrency")
+    }
+
     @Test(arguments: GoldenScreenTests.sizes) func configurationsWeekGrid(width: Int, height: Int) {
         var state = CampaignSetupTests.managing(width: width, height: height)
         _ = CampaignSetupTests.keys(&state, [.character(":")] + "configurations".map(Key.character) + [.enter])

@@ -189,6 +189,51 @@ import Testing
         #expect(plain.screen == .campaigns && plain.status?.text == "Anyreach has no campaign configurations")
     }
 
+    /// An Anyreach campaign's stats panel reads the concurrency setting when it opens and
+    /// again with each stats refresh; a failure is kept for the panel, not the status line.
+    @Test func campaignScreenReadsTheConcurrencySettingWithItsStats() {
+        var state = Self.managing()
+        state.accounts[0].capabilities.formUnion([.stats])
+        let opened = Self.keys(&state, [.character("G"), .enter])
+        #expect(state.screen == .campaign(id: "c2"))
+        #expect(opened.contains(.fetchStats(account: "acme-calls", campaignID: "c2")))
+        #expect(opened.contains(.campaignSetup(.fetchConcurrency(account: "acme-calls"))))
+        #expect(
+            !update(&state, .tick(Fixtures.t0.addingTimeInterval(4))).contains(.campaignSetup(.fetchConcurrency(account: "acme-calls"))),
+            "one concurrency request at a time")
+        _ = update(
+            &state, .campaignSetup(.concurrencyFetched(account: "acme-calls", .success(ConcurrencyLimit(limit: 20, activeCalls: 11)))))
+        #expect(state.setup.concurrency == ConcurrencyLimit(limit: 20, activeCalls: 11))
+        _ = update(&state, .statsFetched(
+            account: "acme-calls", campaignID: "c2", .success(Fixtures.counts(pending: 1, active: 2, completed: 3)),
+            at: Fixtures.t0.addingTimeInterval(5)))
+        let tick = update(&state, .tick(Fixtures.t0.addingTimeInterval(6)))
+        #expect(tick.contains(.fetchStats(account: "acme-calls", campaignID: "c2")))
+        #expect(tick.contains(.campaignSetup(.fetchConcurrency(account: "acme-calls"))))
+        state.status = nil
+        _ = update(
+            &state,
+            .campaignSetup(.concurrencyFetched(account: "acme-calls", .failure(Failure("403 missing scope")))))
+        #expect(state.status == nil)
+        #expect(state.setup.concurrencyProblem == "403 missing scope")
+        #expect(
+            StatsPanelView.concurrencyNote(state.setup)
+                == "  account limit 20 as last read; now unavailable: 403 missing scope")
+        _ = update(
+            &state, .campaignSetup(.concurrencyFetched(account: "acme-calls", .success(ConcurrencyLimit(limit: 20, activeCalls: 11)))))
+        #expect(StatsPanelView.concurrencyNote(state.setup) == "  account limit 20 · 11 active in account")
+        // An answer for another account (the operator switched) is not this one's.
+        _ = update(
+            &state, .campaignSetup(.concurrencyFetched(account: "other", .success(ConcurrencyLimit(limit: 1, activeCalls: 0)))))
+        #expect(state.setup.concurrency?.limit == 20)
+
+        // Without the setting (a vendor that cannot manage campaigns) nothing is asked.
+        var plain = Fixtures.campaignsState(width: 80, height: 24)
+        let effects = Self.keys(&plain, [.character("G"), .enter])
+        #expect(!effects.contains(.campaignSetup(.fetchConcurrency(account: "acme-calls"))))
+        #expect(!update(&plain, .tick(Fixtures.t0.addingTimeInterval(4))).contains(.campaignSetup(.fetchConcurrency(account: "acme-calls"))))
+    }
+
     @Test func weekGridMarksWholeAndPartHoursAndCrossesMidnight() {
         let grid = WeekGrid(windows: Self.configurations.flatMap(\.windows))
         #expect(grid.minutes[0][8] == 0 && grid.minutes[0][9] == 60 && grid.minutes[4][16] == 60)

@@ -13,6 +13,8 @@ public struct CampaignSetup: Hashable, Sendable {
     /// The account's concurrent call limit and calls in flight, when known.
     public var concurrency: ConcurrencyLimit?
     public var fetchingConcurrency = false
+    /// Why the last read of the concurrency setting failed; nil after one that worked.
+    public var concurrencyProblem: String?
     /// Campaigns with a change being sent, with their names for the status line (a second
     /// change waits for the first to settle).
     public var sending: [String: String] = [:]

@@ -72,9 +72,18 @@ extension AppState {
         return [.campaignSetup(.fetchConfigurations(account: account.name))]
     }
 
-    /// Fetches the concurrency limit and active calls while the configurations screen shows them.
+    /// Fetches the concurrency limit and active calls while a screen shows them: the
+    /// configurations screen, and a campaign's stats panel on accounts that have the setting.
     mutating func refreshConcurrency() -> [Effect] {
-        guard let account, screen == .configurations, !setup.fetchingConcurrency else { return [] }
+        guard let account, !setup.fetchingConcurrency else { return [] }
+        switch screen {
+        case .configurations: break
+        case .campaign, .contact:
+            guard account.capabilities.contains(.manageCampaigns), account.capabilities.contains(.stats) else {
+                return []
+            }
+        default: return []
+        }
         setup.fetchingConcurrency = true
         return [.campaignSetup(.fetchConcurrency(account: account.name))]
     }
@@ -208,8 +217,15 @@ extension AppState {
             guard account == self.account?.name else { return [] }
             setup.fetchingConcurrency = false
             switch result {
-            case .success(let limit): setup.concurrency = limit
-            case .failure(let failure): status = StatusMessage(text: "concurrency: \(failure.message)", isError: true)
+            case .success(let limit):
+                setup.concurrency = limit
+                setup.concurrencyProblem = nil
+            case .failure(let failure):
+                setup.concurrencyProblem = failure.message
+                // The stats panel says so itself; the status line would repeat it every tick.
+                if screen == .configurations {
+                    status = StatusMessage(text: "concurrency: \(failure.message)", isError: true)
+                }
             }
             return []
         }

@@ -16,6 +16,7 @@ extension AppState {
         campaign = pane
         contactPane = nil
         effects += refreshStats()
+        effects += refreshConcurrency()
         effects += fetchMoreContacts()
         return effects
     }

@@ -49,11 +49,34 @@ enum StatsPanelView {
         if let active = counts.activeCalls {
             let label = " active calls "
             let used = canvas.put(label, x: area.x, y: area.y + 4, style: .plain)
-            let limit = counts.concurrencyLimit ?? max(active, 1)
+            // The latest figures go against the account's concurrency setting, read from the
+            // vendor with each stats refresh; a past sample keeps the limit it was taken with.
+            let hasSetting = cursor == nil && account.capabilities.contains(.manageCampaigns)
+            let limit = (hasSetting ? state.setup.concurrency?.limit : nil) ?? counts.concurrencyLimit ?? max(active, 1)
+            let note = hasSetting ? concurrencyNote(state.setup) : ""
+            // The bar gives up width (down to 12 columns) so the note fits beside it.
+            let room = area.width - used
+            let width = min(40, max(min(12, room), room - DisplayText.width(of: note)))
             ProgressBar(value: active, total: limit, style: .good).render(
-                into: &canvas, area: Rect(x: area.x + used, y: area.y + 4, width: min(40, area.width - used), height: 1))
+                into: &canvas, area: Rect(x: area.x + used, y: area.y + 4, width: width, height: 1))
+            canvas.put(note, x: area.x + used + width, y: area.y + 4, style: .muted, maxWidth: room - width)
         }
         drawSparklines(state.campaign?.samples ?? [], marked: cursor?.index, into: &canvas, area: area.row(5))
+    }
+
+    /// After the active-calls bar: where its limit comes from and the account's own active count.
+    static func concurrencyNote(_ setup: CampaignSetup) -> String {
+        switch (setup.concurrency, setup.concurrencyProblem) {
+        case (let setting?, nil):
+            let active = setting.activeCalls.map { " · \($0) active in account" } ?? ""
+            return "  account limit \(setting.limit)\(active)"
+        case (let setting?, let problem?):
+            return "  account limit \(setting.limit) as last read; now unavailable: \(problem)"
+        case (nil, let problem?):
+            return "  concurrency setting unavailable: \(problem)"
+        case (nil, nil):
+            return setup.fetchingConcurrency ? "  reading the concurrency setting…" : ""
+        }
     }
 
     /// Which sample the focused panel shows, and the keys that move through them.
