@@ -230,4 +230,45 @@ import Testing
         #expect(body.contains("\"agent_id\": \"ag_7\""))
         #expect(body.contains("\"data\": {\n        \"tier\": \"gold\"\n      }"), "agent_id is not duplicated in data: \(body)")
     }
+
+    /// Anyreach's per-contact `agent_config` is its own field: a JSON object, checked as
+    /// typed, shown old → new in the preview, and sent as its own column.
+    @Test func anyreachAgentConfigIsEditedAsAJSONObject() {
+        let before = JSONValue.object(["voice": .string("alloy")])
+        let original = Contact(
+            vendorID: "k9", externalID: "crm-9", phoneNumbers: ["+14155550123"],
+            data: ["agent_config": before, "agent_id": .string("ag_7"), "tier": .string("gold")])
+        var form = ContactForm(
+            account: "acme-calls", campaignID: "c9", campaignName: "c9", fields: ChangeFixtures.fields(.anyreach),
+            original: original, defaultCountryCode: nil)
+        let index = try! #require(form.fields.firstIndex { $0.label == "Agent config" })
+        #expect(form.fields[index].kind == .jsonObject)
+        #expect(form.inputs[index].text == #"{"voice":"alloy"}"#)
+        let data = form.fields.firstIndex { $0.label == "Data" }!
+        #expect(form.inputs[data].text == "tier=gold", "agent_config and agent_id are not repeated in Data")
+        #expect(form.isValid && form.differences.isEmpty)
+        #expect(form.contact.data["agent_config"] == before, "unchanged text keeps the value as it was")
+
+        form.inputs[index] = TextField(text: #"{"voice": "nova", "#)
+        #expect(form.problems.count == 1)
+        #expect(form.problems.first?.hasPrefix("Agent config: invalid JSON at byte") == true)
+        form.inputs[index] = TextField(text: #"["nova"]"#)
+        #expect(form.problems == [#"Agent config: a JSON object is needed ({"key": value, ...}), not ["nova"]"#])
+
+        form.inputs[index] = TextField(text: #"{"voice": "nova", "speed": 1.5}"#)
+        #expect(form.isValid)
+        let after = JSONValue.object(["voice": .string("nova"), "speed": .number(1.5)])
+        #expect(form.contact.data["agent_config"] == after)
+        #expect(form.differences.count == 1)
+        #expect(form.differences.first?.label == "Agent config")
+        #expect(form.differences.first?.old == #"{"voice":"alloy"}"#)
+        #expect(form.differences.first?.new == #"{"speed":1.5,"voice":"nova"}"#)
+        let client = ChangeFixtures.client(.anyreach) as! any ContactFormVendor
+        let body = client.requestPreview(UpsertRequest(campaignID: "c9", contacts: [form.contact]))[0].body
+        #expect(body.contains("\"agent_config\": {\n        \"speed\": 1.5,\n        \"voice\": \"nova\"\n      }"), "\(body)")
+        #expect(body.contains("\"data\": {\n        \"tier\": \"gold\"\n      }"), "agent_config is not in data: \(body)")
+
+        form.inputs[index] = TextField(text: "")
+        #expect(form.isValid && form.contact.data["agent_config"] == nil, "empty sends no override")
+    }
 }

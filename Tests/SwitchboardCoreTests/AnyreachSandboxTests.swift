@@ -52,6 +52,20 @@ import VendorSandbox
                 #expect(answer.failed.isEmpty)
                 #expect(answer.contactIDs.count == body.contacts.count)
             }
+            // agent_config, an API-only override: stored as sent, read back, kept by an upsert without it.
+            let config = JSONValue.object(["voice": .string("alloy"), "temperature": .number(0.4)])
+            let neutral = Contact(
+                externalID: "crm-4821", phoneNumbers: ["+14155550101", "+14155550102"],
+                data: ["agent_config": config, "plan": .string("pro")])
+            let withConfig = try await client.upsertContacts(campaign: "docs-outreach", [AnyreachContactInput(neutral: neutral)])
+            #expect(withConfig.updated == 1)
+            let configured = try await client.contact(campaign: campaign.id, id: "crm-4821")
+            #expect(configured.agentConfig == config)
+            #expect(configured.neutral.data["agent_config"] == config)
+            #expect(configured.data["agent_config"] == nil, "a top-level column, not data")
+            let without = Contact(externalID: "crm-4821", phoneNumbers: ["+14155550101", "+14155550102"])
+            _ = try await client.upsertContacts(campaign: "docs-outreach", [AnyreachContactInput(neutral: without)])
+            #expect(try await client.contact(campaign: campaign.id, id: "crm-4821").agentConfig == config)
             let dana = try await client.contact(campaign: campaign.id, id: "crm-4821")
             #expect(dana.phoneNumbers == ["+14155550101", "+14155550102"])
             #expect(dana.timezone == "America/Los_Angeles")

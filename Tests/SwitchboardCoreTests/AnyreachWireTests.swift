@@ -150,6 +150,33 @@ import Testing
         #expect(!text.contains("\"id\""))
     }
 
+    /// `agent_config` (`anyreach-contacts.md`: a per-contact override, a top-level column)
+    /// travels as its own column both ways and is never repeated inside `data`.
+    @Test func agentConfigIsATopLevelColumnBothWays() throws {
+        let config = JSONValue.object(["voice": .string("alloy"), "speed": .number(1.25), "tools": .array([.string("crm")])])
+        let contact = Contact(
+            externalID: "crm-4821", phoneNumbers: ["+14155550101"],
+            data: ["agent_config": config, "initial_context": .string("Renewal due next week."), "plan": .string("pro")])
+        let text = String(decoding: try JSONCoding.encode(AnyreachContactInput(neutral: contact)), as: UTF8.self)
+        let sent = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+        #expect((sent["agent_config"] as? [String: Any])?["voice"] as? String == "alloy")
+        #expect((sent["agent_config"] as? [String: Any])?["speed"] as? Double == 1.25)
+        #expect(sent["initial_context"] as? String == "Renewal due next week.")
+        #expect((sent["data"] as? [String: Any])?.keys.sorted() == ["plan"], "overrides are not duplicated in data")
+
+        let answer = #"""
+            {"id":"k1","external_id":"crm-4821","phone_numbers":["+14155550101"],"data":{"plan":"pro"},
+             "status":"pending","agent_id":null,"agent_config":{"speed":1.25,"tools":["crm"],"voice":"alloy"},
+             "agent_number":null,"agent_version":null,"initial_context":"Renewal due next week."}
+            """#
+        let decoded = try JSONCoding.decode(AnyreachContact.self, from: Array(answer.utf8))
+        #expect(decoded.agentConfig == config)
+        #expect(decoded.neutral.data == ["agent_config": config, "initial_context": .string("Renewal due next week."), "plan": .string("pro")])
+        let cleared = try JSONCoding.decode(
+            AnyreachContact.self, from: Array(#"{"id":"k2","phone_numbers":[],"status":"pending","agent_config":null}"#.utf8))
+        #expect(cleared.agentConfig == nil && cleared.neutral.data["agent_config"] == nil)
+    }
+
     @Test func statsToNeutralCounts() throws {
         let json = #"""
             {"campaign_id":"c","status":"active","contacts":{"total":10,"pending":3,"locked":1,"in_progress":2,"completed":2,"exhausted":1,"error":1},

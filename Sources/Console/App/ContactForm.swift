@@ -73,6 +73,7 @@ public struct ContactForm: Hashable, Sendable {
         case .data(let key):
             guard let value = contact.data[key], value != .null else { return "" }
             if field.kind == .ids { return ids(in: value).map(String.init).joined(separator: ", ") }
+            if field.kind == .jsonObject { return value.jsonText }
             return value.description
         case .otherData(let hidden):
             let claimed = Set(claimedKeys(fields) + hidden)
@@ -136,6 +137,12 @@ public struct ContactForm: Hashable, Sendable {
             }
             return nil
         case .partialOrFull: return ["partial", "full"].contains(text) ? nil : "partial or full"
+        case .jsonObject:
+            guard !text.isEmpty else { return nil }
+            let value: JSONValue
+            do { value = try JSONReader.value(from: text) } catch { return String(describing: error) }
+            guard case .object = value else { return "a JSON object is needed ({\"key\": value, ...}), not \(value.jsonText)" }
+            return nil
         }
     }
 
@@ -209,6 +216,7 @@ public struct ContactForm: Hashable, Sendable {
             return before
         }
         switch kind {
+        case .jsonObject: return (try? JSONReader.value(from: text)) ?? .string(text)
         case .integer: return Int(text).map { .number(Double($0)) } ?? .string(text)
         case .ids: return .array(Self.pieces(text, separator: ",").compactMap(Int.init).map { .number(Double($0)) })
         default: return .string(text)

@@ -34,6 +34,8 @@ public struct ContactFormField: Hashable, Sendable {
         case ids
         /// `key=value` pairs separated by `;`.
         case keyValues
+        /// A JSON object typed as text (`{"key": value, ...}`), or empty to leave it unset.
+        case jsonObject
         /// `partial` or `full`.
         case partialOrFull
     }

@@ -12,11 +12,14 @@ extension AnyreachClient: ContactFormVendor {
             ContactFormField("Timezone", .timezone, .timezone, hint: "IANA zone for call windows (Tab completes)"),
             ContactFormField("Scheduled", .scheduledAt, .isoTime, hint: "not dialled before this ISO 8601 time"),
             ContactFormField("Agent id", .data("agent_id"), hint: "overrides the campaign's agent"),
+            ContactFormField(
+                "Agent config", .data("agent_config"), .jsonObject,
+                hint: "overrides the agent's configuration: a JSON object, e.g. {\"voice\": \"alloy\"}"),
             ContactFormField("Agent number", .data("agent_number"), hint: "overrides the caller number"),
             ContactFormField("Agent version", .data("agent_version"), hint: "pins an agent version"),
             ContactFormField("Initial ctx", .data("initial_context"), hint: "overrides the opening context"),
             ContactFormField(
-                "Data", .otherData(hidden: ["agent_config"]), .keyValues,
+                "Data", .otherData(hidden: []), .keyValues,
                 hint: "key=value; key=value (passed to the agent as custom_metadata)"),
         ]
     }

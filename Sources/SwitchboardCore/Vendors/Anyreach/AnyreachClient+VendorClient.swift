@@ -147,6 +147,7 @@ extension AnyreachContact {
             ("initial_context", initialContext),
         ]
         for (key, value) in overrides { if let value { rest[key] = .string(value) } }
+        if let agentConfig, agentConfig != .null { rest["agent_config"] = agentConfig }
         return Contact(
             vendorID: id, externalID: externalID, firstName: first, lastName: last, email: email,
             phoneNumbers: phoneNumbers, status: ContactStatus(raw: status.rawValue, normalized: status.normalized),

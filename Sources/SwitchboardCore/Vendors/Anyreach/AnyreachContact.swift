@@ -26,6 +26,8 @@ public struct AnyreachContact: Codable, Sendable, Hashable {
     public var attemptCount: Int?
     public var attempts: [Attempt]?
     public var agentID: String?
+    /// The per-contact override of the agent's configuration (a JSON object, kept as sent).
+    public var agentConfig: JSONValue?
     public var agentNumber: String?
     public var agentVersion: String?
     public var initialContext: String?
@@ -40,6 +42,7 @@ public struct AnyreachContact: Codable, Sendable, Hashable {
         case scheduledAt = "scheduled_at"
         case attemptCount = "attempt_count"
         case agentID = "agent_id"
+        case agentConfig = "agent_config"
         case agentNumber = "agent_number"
         case agentVersion = "agent_version"
         case initialContext = "initial_context"
@@ -60,6 +63,7 @@ public struct AnyreachContact: Codable, Sendable, Hashable {
         attempts = try container.decodeIfPresent([Attempt].self, forKey: .attempts)
         attemptCount = try container.decodeIfPresent(Int.self, forKey: .attemptCount) ?? attempts?.count
         agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
+        agentConfig = try container.decodeIfPresent(JSONValue.self, forKey: .agentConfig)
         agentNumber = try container.decodeIfPresent(String.self, forKey: .agentNumber)
         agentVersion = try container.decodeIfPresent(String.self, forKey: .agentVersion)
         initialContext = try container.decodeIfPresent(String.self, forKey: .initialContext)
