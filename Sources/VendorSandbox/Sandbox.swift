@@ -36,6 +36,8 @@ public struct Sandbox: Sendable {
     let campaignLark: CampaignLarkVendor
     let replyIO: ReplyIOVendor
     let faultDice: FaultDice
+    /// The faults in force: the options' at first, then whatever `/_sandbox/faults` set.
+    let faults: FaultSwitch
 
     /// A sandbox holding the seeded state of every vendor; nothing is served until ``run(onReady:)``.
     public init(options: SandboxOptions, logger: Logger = Logger(label: "switchboard.sandbox")) {
@@ -46,6 +48,7 @@ public struct Sandbox: Sendable {
         campaignLark = CampaignLarkVendor(seed: options.seed)
         replyIO = ReplyIOVendor(seed: options.seed)
         faultDice = FaultDice(seed: options.seed)
+        faults = FaultSwitch(options.faults)
     }
 
     /// Every imitated vendor, each mounted under `/<name>`.
@@ -54,17 +57,15 @@ public struct Sandbox: Sendable {
     /// The route prefix of every imitated vendor (`anyreach`, `replify`, ...), in serving order.
     public var vendorPrefixes: [String] { vendors.map(\.name) }
 
-    /// The routes of every vendor plus `/_sandbox`, with faults on vendor routes only.
+    /// The routes of every vendor plus `/_sandbox`, with faults (when any are set) on vendor routes only.
     func buildRouter() -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)
         for vendor in vendors {
             let group = router.group(RouterPath(vendor.name))
-            if !options.faults.isNone {
-                group.add(middleware: FaultInjection(spec: options.faults, dice: faultDice, vendor: vendor))
-            }
+            group.add(middleware: FaultInjection(faults: faults, dice: faultDice, vendor: vendor))
             vendor.addRoutes(to: group)
         }
-        InspectionRoutes(vendors: vendors).add(to: router.group("_sandbox"))
+        InspectionRoutes(vendors: vendors, faults: faults).add(to: router.group("_sandbox"))
         return router
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import SwitchboardCore
@@ -54,6 +55,32 @@ import Testing
             #expect(client.requests == 5)
             #expect(clock.sleeps == [20, 1, 2])  // Retry-After, then full jitter at 0.5 of 2 and 4
             #expect(client.created.values.allSatisfy { $0 == 1 })
+        }
+    }
+
+    @Test func eachRetryIsToldBeforeItsWait() async throws {
+        try await withTemporaryStore { store, _ in
+            let client = FakeVendorClient(maxContactsPerRequest: 10) { number in
+                switch number {
+                case 1: VendorError.http(status: 500, message: "oops", retryAfter: nil)
+                case 2: VendorError.http(status: 429, message: "slow down", retryAfter: .seconds(3))
+                default: nil
+                }
+            }
+            let clock = TestClock()
+            let retries = Mutex<[SyncRetry]>([])
+            var environment = clock.environment
+            environment.retrying = { retry in retries.withLock { $0.append(retry) } }
+            let engine = SyncEngine(
+                store: store, client: client, settings: settings(concurrency: 1), environment: environment)
+            let entry = try await engine.submit(
+                Change(account: "a", campaignID: "k", action: .upsert, contacts: sampleContacts(15)))
+            #expect(entry.state == .done)
+            let told = retries.withLock { $0 }
+            #expect(told.map(\.contacts) == [10, 10])
+            #expect(told.map(\.wait) == clock.sleeps)
+            #expect(told.map(\.wait) == [0.5, 3])
+            #expect(told[0].reason.contains("500") && told[1].reason.contains("slow down"))
         }
     }
 

@@ -80,6 +80,25 @@ import Testing
         }
     }
 
+    @Test func faultsChangeWhileTheSandboxRuns() async throws {
+        try await withSandbox(.testing()) { _, client in
+            #expect(try await client.anyreach(.get, "/campaign/timezones", token: nil).status == .ok)
+            let set = try await client.execute(uri: "/_sandbox/faults?spec=503:1", method: .post)
+            #expect(set.status == .ok)
+            #expect(String(buffer: set.body).contains(#""faults":"503:1.0""#))
+            #expect(try await client.anyreach(.get, "/campaign/timezones", token: nil).status == .serviceUnavailable)
+            let shown = try await client.execute(uri: "/_sandbox/faults", method: .get)
+            #expect(String(buffer: shown.body).contains(#""faults":"503:1.0""#))
+            let bad = try await client.execute(uri: "/_sandbox/faults?spec=700:0.1", method: .post)
+            #expect(bad.status == .badRequest)
+            #expect(String(buffer: bad.body).contains("700:0.1"))
+            #expect(try await client.anyreach(.get, "/campaign/timezones", token: nil).status == .serviceUnavailable, "a bad spec changes nothing")
+            let cleared = try await client.execute(uri: "/_sandbox/faults?spec=", method: .post)
+            #expect(String(buffer: cleared.body).contains(#""faults":"none""#))
+            #expect(try await client.anyreach(.get, "/campaign/timezones", token: nil).status == .ok)
+        }
+    }
+
     @Test func decisionsRepeatUnderTheSameSeed() async throws {
         func statuses(seed: UInt64) async throws -> [UInt16] {
             try await withSandbox(.testing(seed: seed, faults: try FaultSpec(parsing: "500:0.5"))) { _, client in

@@ -32,5 +32,7 @@ public enum Effect: Hashable, Sendable {
     case campaignSetup(CampaignSetupEffect)
     /// Editing contacts, the journal and results screens (see `ChangeEffect`).
     case change(ChangeEffect)
+    /// The bulk import: path completion, the header, the dry run, the send (see `ImportEffect`).
+    case bulkImport(ImportEffect)
     case quit
 }

@@ -12,6 +12,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case confirm = "Confirm"
     case journal = "Journal"
     case results = "Results"
+    case bulkImport = "Import"
 }
 
 /// What a key does. `update` switches on actions, never on keys, and help is generated
@@ -38,6 +39,10 @@ public enum Action: Hashable, Sendable {
     /// The results screen: only the failed contacts, or all.
     case onlyFailures
     case retryFailures, exportFailures, replayEntry
+    /// `i`: import contacts from a file into the campaign.
+    case importContacts
+    /// A step of the import screen.
+    case importStep(ImportStep)
 }
 
 /// One entry of the key registry.
@@ -116,6 +121,7 @@ public enum KeyRegistry {
                 changes: true),
         ]
         bindings += changeBindings
+        bindings += importBindings
         for column in SortColumn.allCases {
             bindings.append(
                 KeyBinding(
@@ -148,6 +154,39 @@ public enum KeyRegistry {
         KeyBinding(
             keys: [.character("p")], action: .replayEntry, summary: "replay a pending or interrupted entry",
             context: .results, changes: true),
+    ]
+
+    /// The bulk import: `i` on the campaign screens, then the import screen's own keys.
+    static let importBindings: [KeyBinding] = [
+        KeyBinding(
+            keys: [.character("i")], action: .importContacts,
+            summary: "import contacts from a file", context: .campaign,
+            changes: true),
+        KeyBinding(
+            keys: [.character("i")], action: .importContacts,
+            summary: "import contacts from a file", context: .campaigns,
+            changes: true),
+        KeyBinding(keys: [.tab], action: .importStep(.complete), summary: "complete the file's path", context: .bulkImport),
+        KeyBinding(
+            keys: [.enter], action: .importStep(.next),
+            summary: "next step: read the header, check the file, then journal and send", context: .bulkImport),
+        KeyBinding(
+            keys: [.escape], action: .back, summary: "back a step (nothing is lost); while sending, hide the view",
+            context: .bulkImport),
+        KeyBinding(keys: [.character("j"), .down], action: .down, summary: "next column or reject", context: .bulkImport),
+        KeyBinding(keys: [.character("k"), .up], action: .up, summary: "previous column or reject", context: .bulkImport),
+        KeyBinding(
+            keys: [.right], action: .importStep(.nextField), summary: "the selected column's next field",
+            context: .bulkImport),
+        KeyBinding(
+            keys: [.left], action: .importStep(.previousField), summary: "the selected column's previous field",
+            context: .bulkImport),
+        KeyBinding(
+            keys: [.character("=")], action: .importStep(.typeField),
+            summary: "type the selected column's field (email, phone, data.KEY, skip, …)", context: .bulkImport),
+        KeyBinding(
+            keys: [.character("a")], action: .importStep(.cycleAction),
+            summary: "upsert, update-only or remove (as the vendor allows)", context: .bulkImport),
     ]
 
     /// The action `key` has on `context`'s screen: the screen's own binding first.

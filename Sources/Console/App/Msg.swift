@@ -29,6 +29,8 @@ public enum Msg: Sendable {
     case campaignSetup(CampaignSetupMsg)
     /// A contact change, the journal or a results page reported back.
     case change(ChangeMsg)
+    /// The bulk import's file, dry run and sending reported back.
+    case bulkImport(ImportMsg)
 }
 
 /// What the start-up replay of the journal did.

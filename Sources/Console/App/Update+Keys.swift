@@ -7,6 +7,7 @@ extension AppState {
         if layout.isTooSmall {
             return KeyRegistry.action(for: key, in: keyContext) == .quit ? perform(.quit) : []
         }
+        if importFlow?.isShown == true { return importKey(key) }
         if setup.modal != nil { return handleCampaignModal(key) }
         guard let binding = KeyRegistry.binding(for: key, in: keyContext) else { return [] }
         let action = binding.action
@@ -69,8 +70,9 @@ extension AppState {
         case .newContact: return openContactForm(new: true)
         case .editContact: return openContactForm(new: false)
         case .removeContact: return askToRemoveContact()
+        case .importContacts: return openImport()
         case .onlyFailures, .retryFailures, .exportFailures, .replayEntry: return performOnResults(action)
-        case .review, .complete, .confirm, .cancel: return []
+        case .review, .complete, .confirm, .cancel, .importStep: return []
         case .sort(let column):
             sort = CampaignSort(column: column, ascending: sort.column == column ? !sort.ascending : column == .name)
             campaignTable.select(0, count: campaignRows.count, visible: layout.campaignRows)

@@ -22,6 +22,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.receive(msg)
     case .change(let msg):
         return state.receive(msg)
+    case .bulkImport(let msg):
+        return state.receive(msg)
     case .key(let key):
         return state.handle(key)
     case .resize(let width, let height):

@@ -140,6 +140,8 @@ final class EffectRunner: Sendable {
             run(effect)
         case .change(let effect):
             run(effect)
+        case .bulkImport(let effect):
+            run(effect)
         case .quit:
             cancelAll()
         }

@@ -24,6 +24,9 @@ public enum ConsoleView {
         } else if let removal = state.removal {
             ContactFormView.drawRemoval(removal, vendorName: vendorName, into: &canvas, area: layout.main)
         }
+        if let flow = state.importFlow, flow.isShown {
+            ImportView.draw(flow, into: &canvas, area: layout.main)
+        }
         FooterView.draw(state, into: &canvas, keys: layout.footer, status: layout.statusLine)
         CampaignSetupView.draw(state, into: &canvas, area: layout.main)
         if state.showingHelp {

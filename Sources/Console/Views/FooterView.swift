@@ -22,6 +22,9 @@ enum FooterView {
              (.replayEntry, "replay"), (.back, "back"), (.help, "help")]
         case .configurations:
             [(.down, "next"), (.refresh, "refresh"), (.back, "back"), (.help, "help"), (.quit, "quit")]
+        case .bulkImport:
+            [(.importStep(.next), "next step"), (.importStep(.complete), "complete"),
+             (.importStep(.nextField), "field"), (.importStep(.cycleAction), "action"), (.back, "back")]
         case .everywhere:
             [(.back, "back"), (.help, "help"), (.quit, "quit")]
         }

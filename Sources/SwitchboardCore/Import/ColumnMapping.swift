@@ -72,10 +72,7 @@ public struct ColumnMapping: Sendable, Hashable {
     /// columns would fill the same single field.
     public init(header: [String], overrides: ColumnOverrides = ColumnOverrides()) throws(ImportMappingError) {
         self.header = header
-        var fields = header.enumerated().map { index, name in
-            let trimmed = name.trimmingSpaces
-            return ContactField(header: trimmed) ?? .data(trimmed.isEmpty ? "column \(index + 1)" : trimmed)
-        }
+        var fields = Self.autoFields(header: header)
         for pair in overrides.pairs {
             let (column, field) = (pair.column, pair.field)
             let matches = header.indices.filter { header[$0].trimmingSpaces == column }
@@ -90,6 +87,15 @@ public struct ColumnMapping: Sendable, Hashable {
             if columns.count > 1 { throw .duplicateField(field, columns: columns.map { header[$0] }) }
         }
         self.fields = fields
+    }
+
+    /// The field each column of `header` fills when the operator names none: the field its
+    /// name says (as Anyreach's uploader reads headers), else `data` under its name.
+    public static func autoFields(header: [String]) -> [ContactField] {
+        header.enumerated().map { index, name in
+            let trimmed = name.trimmingSpaces
+            return ContactField(header: trimmed) ?? .data(trimmed.isEmpty ? "column \(index + 1)" : trimmed)
+        }
     }
 
     private static func same(_ header: String, _ column: String) -> Bool {

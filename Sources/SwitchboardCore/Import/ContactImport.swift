@@ -38,23 +38,7 @@ public final class ContactImport {
             mapping = nil
         case .csv:
             requestedAction = nil
-            let reader: CSVReader
-            let header: CSVRecord?
-            do {
-                reader = try CSVReader(path: path, chunkSize: options.chunkSize)
-                header = try reader.next()
-            } catch let problem as ImportProblem {
-                throw problem
-            } catch {
-                throw ImportProblem(file: path, line: 0, reason: "\(error)")
-            }
-            guard let header else {
-                throw ImportProblem(
-                    file: path, line: 0, reason: "the file is empty; a CSV import starts with a header row")
-            }
-            if let problem = header.problem {
-                throw ImportProblem(file: path, line: header.line, reason: "the header row: " + problem.reason)
-            }
+            let (reader, header) = try Self.openCSV(path: path, chunkSize: options.chunkSize)
             do {
                 mapping = try ColumnMapping(header: header.fields, overrides: options.overrides)
             } catch {
@@ -63,6 +47,35 @@ public final class ContactImport {
             headerLine = header.line
             csv = reader
         }
+    }
+
+    /// The header row of a CSV file, for choosing a mapping before importing it. Throws an
+    /// `ImportProblem` when the file cannot be read, is empty, or its header is malformed.
+    public static func header(path: String, chunkSize: Int = CSVReader.defaultChunkSize) throws(ImportProblem)
+        -> [String]
+    {
+        try openCSV(path: path, chunkSize: chunkSize).header.fields
+    }
+
+    /// A reader of the file, past its header row, and the header.
+    private static func openCSV(path: String, chunkSize: Int) throws(ImportProblem) -> (CSVReader, header: CSVRecord) {
+        let reader: CSVReader
+        let header: CSVRecord?
+        do {
+            reader = try CSVReader(path: path, chunkSize: chunkSize)
+            header = try reader.next()
+        } catch let problem as ImportProblem {
+            throw problem
+        } catch {
+            throw ImportProblem(file: path, line: 0, reason: "\(error)")
+        }
+        guard let header else {
+            throw ImportProblem(file: path, line: 0, reason: "the file is empty; a CSV import starts with a header row")
+        }
+        if let problem = header.problem {
+            throw ImportProblem(file: path, line: header.line, reason: "the header row: " + problem.reason)
+        }
+        return (reader, header)
     }
 
     /// The next batch, or nil when the file is done. A batch holds up to `batchSize`

@@ -85,6 +85,9 @@ public struct SyncEngine: Sendable {
                         .failed(
                             batch: batch.number, error: error, now: environment.now().timeIntervalSince1970,
                             jitter: environment.jitter()))
+                    for case .wait(batch.number, let seconds) in actions {
+                        environment.retrying(SyncRetry(contacts: batch.positions.count, reason: error.description, wait: seconds))
+                    }
                 case .waited(let number):
                     actions = machine.handle(.waited(batch: number))
                 }

@@ -13,6 +13,18 @@ public struct SyncProgress: Sendable, Hashable {
     /// Seconds left at that rate; nil without a rate.
     public var secondsLeft: Double?
 
+    public init(
+        done: Int, total: Int, failed: Int, state: JournalState, contactsPerSecond: Double? = nil,
+        secondsLeft: Double? = nil
+    ) {
+        self.done = done
+        self.total = total
+        self.failed = failed
+        self.state = state
+        self.contactsPerSecond = contactsPerSecond
+        self.secondsLeft = secondsLeft
+    }
+
     /// The fraction done, 0 to 1 (1 for an entry with no contacts once settled).
     public var fraction: Double {
         total > 0 ? Double(done) / Double(total) : (JournalState.unsettled.contains(state) ? 0 : 1)

@@ -1,5 +1,20 @@
 import Hummingbird
 import NIOCore
+import Synchronization
+
+/// The faults in force, changed while the sandbox runs by `POST /_sandbox/faults`.
+final class FaultSwitch: Sendable {
+    private let current: Mutex<FaultSpec>
+
+    init(_ spec: FaultSpec) {
+        current = Mutex(spec)
+    }
+
+    var spec: FaultSpec {
+        get { current.withLock { $0 } }
+        set { current.withLock { $0 = newValue } }
+    }
+}
 
 /// Rolls the seeded dice for each request, one request at a time.
 actor FaultDice {
@@ -15,11 +30,11 @@ actor FaultDice {
 }
 
 /// Middleware on a vendor's routes that delays requests and answers some of them with an
-/// injected status or a dropped connection, as the ``FaultSpec`` says.
+/// injected status or a dropped connection, as the ``FaultSpec`` in force says.
 struct FaultInjection: RouterMiddleware {
     typealias Context = SandboxRequestContext
 
-    let spec: FaultSpec
+    let faults: FaultSwitch
     let dice: FaultDice
     let vendor: any SimulatedVendor
 
@@ -29,6 +44,8 @@ struct FaultInjection: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        let spec = faults.spec
+        if spec.isNone { return try await next(request, context) }
         if spec.latency > .zero { try await Task.sleep(for: spec.latency) }
         switch spec.fault(forRoll: await dice.roll()) {
         case nil:

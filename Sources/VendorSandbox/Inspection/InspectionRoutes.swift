@@ -1,9 +1,15 @@
 import Hummingbird
 
-/// `/_sandbox/...`: what every vendor stores, a way back to the seed, and a way to move
-/// simulated time without waiting. Never subject to injected faults.
+/// `/_sandbox/...`: what every vendor stores, a way back to the seed, a way to move
+/// simulated time without waiting, and the injected faults. Never subject to injected faults.
 struct InspectionRoutes: Sendable {
     let vendors: [any SimulatedVendor]
+    let faults: FaultSwitch
+
+    /// The faults in force, as `--faults` writes them.
+    private struct Faults: Encodable, Sendable {
+        let faults: String
+    }
 
     /// Every vendor's snapshot under its name: `{"anyreach": {...}, ...}`.
     private struct StateAnswer: Encodable, Sendable {
@@ -43,6 +49,19 @@ struct InspectionRoutes: Sendable {
         group.post("reset") { _, _ in
             for vendor in vendors { await vendor.reset() }
             return try JSONAnswer.response(Done(simulatedSeconds: nil))
+        }
+        group.get("faults") { _, _ in
+            try JSONAnswer.response(Faults(faults: faults.spec.description))
+        }
+        // `POST /_sandbox/faults?spec=500:0.1,429:0.05` sets the faults (an empty spec clears them).
+        group.post("faults") { request, _ in
+            let text = request.uri.queryParameters.get("spec") ?? ""
+            do {
+                faults.spec = try FaultSpec(parsing: text)
+            } catch {
+                throw HTTPError(.badRequest, message: "\(error)")
+            }
+            return try JSONAnswer.response(Faults(faults: faults.spec.description))
         }
         group.post("advance") { request, _ in
             let text = request.uri.queryParameters.get("seconds") ?? ""

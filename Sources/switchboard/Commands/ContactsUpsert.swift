@@ -87,21 +87,10 @@ struct UpsertContacts: AsyncParsableCommand {
             var report = UpsertSummary(
                 action: action, dryRun: dryRun, session: session, campaign: campaign, json: output.json)
             let store = try openStore()
-            var entryID: Int64?
-            while let batch = try source.nextBatch() {
-                let cached = try await store.cached(
-                    batch.contacts, account: session.account.name, campaignID: campaign)
+            let change = Change(
+                account: session.account.name, campaignID: campaign, action: action.change, partial: partial)
+            let entryID = try await store.journalImport(source, as: change, dryRun: dryRun) { batch, cached, _ in
                 report.add(batch, cached: cached)
-                guard !dryRun, !batch.contacts.isEmpty else { continue }
-                if let entryID {
-                    try await store.journal.append(batch.contacts, to: entryID)
-                } else {
-                    entryID = try await store.journal.record(
-                        Change(
-                            account: session.account.name, campaignID: campaign, action: action.change,
-                            partial: partial, contacts: batch.contacts)
-                    ).id
-                }
             }
             if let entryID {
                 let entry = try await send(entryID, store: store, session: session)

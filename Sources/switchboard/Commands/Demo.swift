@@ -24,10 +24,20 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Simulated seconds per real second for the dialer (the default makes counts move every few seconds).")
     var timeScale: Double = 10
 
+    @Option(
+        help: ArgumentHelp(
+            "Failures the sandbox injects into vendor routes, e.g. 500:0.1,429:0.05,reset:0.02,latency:20ms "
+                + "(POST /_sandbox/faults?spec=... changes them while the demo runs).",
+            valueName: "SPEC"))
+    var faults: String?
+
     @OptionGroup var console: ConsoleFlags
 
     func validate() throws {
         guard timeScale > 0 else { throw ValidationError("--time-scale must be greater than 0") }
+        if let faults {
+            do { _ = try FaultSpec(parsing: faults) } catch { throw ValidationError("--faults: \(error)") }
+        }
     }
 
     func run() async throws {
@@ -41,6 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
         options.seed = seed
         options.dialerEnabled = true
         options.timeScale = timeScale
+        options.faults = try faults.map(FaultSpec.init(parsing:)) ?? .none
         let sandbox = Sandbox(options: options, logger: Logger(label: "switchboard.sandbox"))
         let (ports, portFound) = AsyncStream<Int>.makeStream()
         let (console, dataDirectory) = (self.console, data ?? temporary + "/data")

@@ -92,11 +92,7 @@ struct UpsertSummary {
 
     /// What a dry run expects the vendor to do with a contact, going by the cache.
     static func predicted(_ action: UpsertContacts.Action, cached: Bool) -> String {
-        switch action {
-        case .upsert: cached ? "updated" : "created"
-        case .updateOnly: cached ? "updated" : "ignored"
-        case .remove: cached ? "removed" : "ignored"
-        }
+        action.change.upsertAction!.predictedOutcome(cached: cached).rawValue
     }
 
     /// Writes every contact's outcome from the journal entry, merged with the rejected rows

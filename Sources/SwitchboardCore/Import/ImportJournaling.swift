@@ -1,0 +1,75 @@
+/// What an import expects the vendor to do with a valid contact, going by the cache: the
+/// dry run's prediction (the vendor has the last word when the change is sent).
+public enum PredictedOutcome: String, Sendable, Hashable, CaseIterable {
+    case created, updated, removed, ignored
+}
+
+extension UpsertAction {
+    /// The outcome expected for a contact the cache holds for the campaign (`cached`) or not.
+    public func predictedOutcome(cached: Bool) -> PredictedOutcome {
+        switch self {
+        case .upsert: cached ? .updated : .created
+        case .updateOnly: cached ? .updated : .ignored
+        case .remove: cached ? .removed : .ignored
+        }
+    }
+}
+
+/// A dry run's tally of a whole file: the expected outcome of every valid contact, every
+/// rejected row counted, and the first rejects kept with their line, column and reason.
+public struct ImportPrediction: Sendable, Hashable {
+    public var counts: [PredictedOutcome: Int] = [:]
+    public var rejected = 0
+    /// The first `keep` rejected rows, in file order.
+    public var firstRejects: [ImportProblem] = []
+    /// How many rejects are kept.
+    public let keep: Int
+
+    public init(keep: Int = 50) { self.keep = keep }
+
+    /// Valid contacts.
+    public var valid: Int { counts.values.reduce(0, +) }
+
+    /// Takes in one batch and, per contact, whether the cache holds it.
+    public mutating func add(_ batch: ImportBatch, cached: [Bool], action: UpsertAction) {
+        for index in batch.contacts.indices {
+            counts[action.predictedOutcome(cached: index < cached.count && cached[index]), default: 0] += 1
+        }
+        rejected += batch.problems.count
+        if firstRejects.count < keep {
+            firstRejects += batch.problems.sorted { $0.line < $1.line }.prefix(keep - firstRejects.count)
+        }
+    }
+}
+
+extension Store {
+    /// Streams `source` into one `pending` journal entry of `change`'s account, campaign and
+    /// action (its contacts are ignored: the file's are used), recording the first batch that
+    /// has contacts and appending the rest, so memory stays flat. `each` sees every batch
+    /// with which of its contacts the cache holds for the campaign and the entry's id so far,
+    /// after the batch is journaled. With `dryRun` nothing is journaled.
+    ///
+    /// - Returns: the entry's id, or nil when nothing was journaled (a dry run, or no valid
+    ///   contact in the file).
+    public func journalImport(
+        _ source: ContactImport, as change: Change, dryRun: Bool = false,
+        each: (ImportBatch, _ cached: [Bool], _ entryID: Int64?) async throws -> Void
+    ) async throws -> Int64? {
+        var entryID: Int64?
+        while let batch = try source.nextBatch() {
+            try Task.checkCancellation()
+            let cached = try await cached(batch.contacts, account: change.account, campaignID: change.campaignID)
+            if !dryRun, !batch.contacts.isEmpty {
+                if let entryID {
+                    try await journal.append(batch.contacts, to: entryID)
+                } else {
+                    var first = change
+                    first.contacts = batch.contacts
+                    entryID = try await journal.record(first).id
+                }
+            }
+            try await each(batch, cached, entryID)
+        }
+        return entryID
+    }
+}
