@@ -1,0 +1,161 @@
+import Foundation
+import Logging
+import SwitchboardCore
+import Testing
+import VendorSandbox
+
+@testable import Console
+
+/// The import's effects against a live sandbox over loopback HTTP: path completion, the
+/// header, the dry run, then the journal and the sync engine while the sandbox answers some
+/// requests with 500s; every valid contact arrives once, and the messages tell the way.
+@Suite struct ImportEffectTests {
+    static let rows = 300
+    static let invalidLines: Set<Int> = [12, 150, 301]
+
+    /// `Email,Mobile,First Name,Company`, with a bad email on three lines (and no phone there).
+    static func writeFile(in directory: String) throws -> String {
+        var text = "Email,Mobile,First Name,Company\n"
+        for row in 1...rows {
+            let line = row + 1
+            if invalidLines.contains(line) {
+                text += "broken\(row)@@example.com,,Row \(row),Acme\n"
+            } else {
+                text += "import\(row)@example.com,+1415555\(String(format: "%04d", row)),Row \(row),Acme\n"
+            }
+        }
+        let path = directory + "/import-leads.csv"
+        try SecureFile.write(text, to: path)
+        try FileManager.default.createDirectory(atPath: directory + "/imports", withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func anImportGoesThroughTheJournalAndTheEngineWithRetries() async throws {
+        var options = SandboxOptions()
+        options.port = 0
+        options.seed = 3
+        options.dialerEnabled = false
+        options.demoContactCount = 5
+        var quiet = Logger(label: "switchboard.test")
+        quiet.logLevel = .critical
+        let logger = quiet
+        try await Sandbox.withRunning(options, logger: quiet) { base in
+            let port = Int(base.split(separator: ":").last!)!
+            let text = Sandbox(options: SandboxOptions()).accountsFile(host: "127.0.0.1", port: port)
+            let file = try AccountsFile.parse(text, path: "sandbox.toml", fileMode: 0o600, environment: [:])
+            let account = try #require(file.accounts.first { $0.vendor == .replify })
+            let campaignID = try #require(account.campaigns.first)
+            let transport = AsyncHTTPTransport()
+            defer { Task { try? await transport.shutdown() } }
+            let client = try VendorRegistry.client(for: account, transport: transport)
+            let directory = NSTemporaryDirectory() + "switchboard-import-" + UUID().uuidString
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let store = try Store.open(directory: directory + "/data")
+            let path = try Self.writeFile(in: directory)
+            let inbox = try Inbox()
+            let runner = EffectRunner(
+                clients: [account.name: client], accounts: file.accounts, store: store, inbox: inbox, logger: logger)
+
+            func next(_ wanted: (Msg) -> Bool) async throws -> [Msg] {
+                var seen: [Msg] = []
+                for _ in 0..<1200 {
+                    let messages = inbox.takeAll()
+                    seen += messages
+                    if messages.contains(where: wanted) { return seen }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                Issue.record("no such message within 60 s")
+                return seen
+            }
+
+            // Tab: the directory's entries that start with what was typed, directories with a slash.
+            runner.run(.bulkImport(.listPaths(directory + "/imp")))
+            let listed = try await next { if case .bulkImport(.pathsListed) = $0 { true } else { false } }
+            guard case .bulkImport(.pathsListed(.success(let listing))) = listed.last else {
+                Issue.record("no listing: \(listed)")
+                return
+            }
+            #expect(listing.matches == ["import-leads.csv", "imports/"])
+            runner.run(.bulkImport(.listPaths(directory + "/nowhere/x")))
+            let missing = try await next { if case .bulkImport(.pathsListed) = $0 { true } else { false } }
+            guard case .bulkImport(.pathsListed(.failure(let failure))) = missing.last else {
+                Issue.record("an unreadable directory was listed")
+                return
+            }
+            #expect(failure.message.hasPrefix("cannot list \(directory)/nowhere/: "))
+
+            // The header and its auto-mapping; Company goes to the free-form data.
+            var job = ImportJob(
+                account: account.name, campaignID: campaignID, path: path, action: .upsert, overrides: [],
+                defaultCountryCode: "+1")
+            runner.run(.bulkImport(.readHeader(job, generation: 1)))
+            let read = try await next { if case .bulkImport(.headerRead) = $0 { true } else { false } }
+            guard case .bulkImport(.headerRead(1, .success(let header))) = read.last else {
+                Issue.record("no header: \(read)")
+                return
+            }
+            #expect(header.columns == ["Email", "Mobile", "First Name", "Company"])
+            #expect(header.fields == [.email, .phone, .firstName, .data("Company")])
+
+            // The dry run: 297 to insert, the three bad lines rejected with their column.
+            job.overrides = ["Company=data.company"]
+            runner.run(.bulkImport(.dryRun(job, generation: 2)))
+            let checked = try await next { if case .bulkImport(.checked) = $0 { true } else { false } }
+            guard case .bulkImport(.checked(2, .success(let prediction))) = checked.last else {
+                Issue.record("no dry run: \(checked)")
+                return
+            }
+            #expect(prediction.counts == [.created: Self.rows - 3])
+            #expect(prediction.rejected == 3)
+            #expect(Set(prediction.firstRejects.map(\.line)) == Self.invalidLines)
+            #expect(prediction.firstRejects.allSatisfy { $0.column == "Email" })
+            #expect(try await store.journal.unsettledEntries().isEmpty, "a dry run journals nothing")
+
+            // Sent while the sandbox fails some requests: retried, every contact once.
+            let faults = try await transport.send(HTTPRequest(method: .POST, url: base + "/_sandbox/faults?spec=500:0.4"))
+            #expect(faults.status == 200)
+            runner.run(.bulkImport(.send(job)))
+            let sent = try await next { if case .bulkImport(.finished) = $0 { true } else { false } }
+            _ = try await transport.send(HTTPRequest(method: .POST, url: base + "/_sandbox/faults?spec="))
+            guard case .bulkImport(.finished(.success(let finished))) = sent.last else {
+                Issue.record("the import did not finish: \(String(describing: sent.last))")
+                return
+            }
+            #expect(finished.entry.state == .done)
+            #expect(finished.entry.contactCount == Self.rows - 3)
+            #expect(finished.rejected == 3)
+            var journaled: [Int] = []
+            var retries = 0
+            var lastProgress: SyncProgress?
+            for message in sent {
+                switch message {
+                case .bulkImport(.journaled(let id, let contacts, let rejected)):
+                    #expect(id == finished.entry.id)
+                    #expect(rejected <= 3)
+                    journaled.append(contacts)
+                case .bulkImport(.retrying(let id, let retry)):
+                    #expect(id == finished.entry.id)
+                    #expect(retry.reason.contains("500"))
+                    retries += 1
+                case .bulkImport(.progress(_, let progress)):
+                    lastProgress = progress
+                default: break
+                }
+            }
+            #expect(journaled.last == Self.rows - 3)
+            #expect(retries > 0, "the sandbox's 500s were retried")
+            #expect(lastProgress.map { $0.total == Self.rows - 3 } == true)
+            let counts = try await store.journal.outcomeCounts(of: finished.entry.id!)
+            #expect(counts.values.reduce(0, +) == Self.rows - 3)
+            #expect(counts["failed"] == nil)
+
+            let state = try await transport.send(HTTPRequest(method: .GET, url: base + "/_sandbox/state"))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(state.body)) as? [String: Any])
+            let campaigns = (json["replify"] as? [String: Any])?["campaigns"] as? [[String: Any]] ?? []
+            let emails = campaigns.flatMap { ($0["contacts"] as? [[String: Any]]) ?? [] }.compactMap { $0["email"] as? String }
+                .filter { $0.hasPrefix("import") }
+            #expect(emails.count == Self.rows - 3, "each valid contact arrived once")
+            #expect(Set(emails).count == Self.rows - 3)
+        }
+    }
+}
