@@ -23,8 +23,7 @@ enum FooterView {
         case .configurations:
             [(.down, "next"), (.refresh, "refresh"), (.back, "back"), (.help, "help"), (.quit, "quit")]
         case .bulkImport:
-            [(.importStep(.next), "next step"), (.importStep(.complete), "complete"),
-             (.importStep(.nextField), "field"), (.importStep(.cycleAction), "action"), (.back, "back")]
+            [(.importStep(.next), "next step"), (.back, "back")]
         case .everywhere:
             [(.back, "back"), (.help, "help"), (.quit, "quit")]
         }
