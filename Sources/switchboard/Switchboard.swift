@@ -33,7 +33,7 @@ struct Switchboard: AsyncParsableCommand {
         subcommands: [
             AccountsCommand.self, CampaignsCommand.self, ConfigurationsCommand.self, TimezonesCommand.self,
             ConcurrencyCommand.self, ContactsCommand.self, StatsCommand.self, JournalCommand.self,
-            SandboxCommand.self, ConsoleCommand.self, DemoCommand.self,
+            SandboxCommand.self, ConsoleCommand.self, DemoCommand.self, ReferenceCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -37,6 +37,9 @@ public struct VendorCapabilities: OptionSet, Sendable, Hashable, CustomStringCon
     /// The capability names, in a fixed order, for listings and `--json`.
     public var names: [String] { Self.names.filter { contains($0.0) }.map(\.1) }
 
+    /// Every capability, one flag each, in the order of `names`.
+    public static var each: [VendorCapabilities] { names.map(\.0) }
+
     public var description: String { names.joined(separator: ", ") }
 }
 
@@ -131,6 +134,16 @@ public enum VendorRegistry {
         case .replify: return ReplifyClient(account: account, transport: transport)
         case .campaignlark: return CampaignLarkClient(account: account, transport: transport)
         case .replyio: return try ReplyIOClient(account: account, transport: transport)
+        }
+    }
+
+    /// What `vendor`'s client can do, without an account or a client (the README's capabilities table).
+    public static func capabilities(of vendor: Vendor) -> VendorCapabilities {
+        switch vendor {
+        case .anyreach: AnyreachClient.capabilities
+        case .replify: ReplifyClient.capabilities
+        case .campaignlark: CampaignLarkClient.capabilities
+        case .replyio: ReplyIOClient.capabilities
         }
     }
 }

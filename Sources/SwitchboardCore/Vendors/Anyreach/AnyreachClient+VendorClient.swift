@@ -2,12 +2,12 @@
 extension AnyreachClient: VendorClient {
     public var vendor: Vendor { .anyreach }
 
-    public var capabilities: VendorCapabilities {
-        [
-            .listCampaigns, .listContacts, .getContact, .deleteContact, .stats, .upsert, .remove, .manageCampaigns,
-            .campaignLifecycle, .defaultCampaign,
-        ]
-    }
+    public static let capabilities: VendorCapabilities = [
+        .listCampaigns, .listContacts, .getContact, .deleteContact, .stats, .upsert, .remove, .manageCampaigns,
+        .campaignLifecycle, .defaultCampaign,
+    ]
+
+    public var capabilities: VendorCapabilities { Self.capabilities }
 
     public var maxContactsPerRequest: Int { Self.maxContactsPerUpsert }
 

@@ -8,7 +8,11 @@ extension CampaignLarkClient: VendorClient {
     public var vendor: Vendor { .campaignlark }
 
     /// `getContact` looks a contact up by email address, the only documented key.
-    public var capabilities: VendorCapabilities { [.listCampaigns, .listContacts, .getContact, .upsert, .defaultCampaign] }
+    public static let capabilities: VendorCapabilities = [
+        .listCampaigns, .listContacts, .getContact, .upsert, .defaultCampaign,
+    ]
+
+    public var capabilities: VendorCapabilities { Self.capabilities }
 
     /// The upsert route takes one contact per request.
     public var maxContactsPerRequest: Int { 1 }

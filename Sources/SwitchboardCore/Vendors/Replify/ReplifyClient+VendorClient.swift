@@ -3,7 +3,9 @@
 extension ReplifyClient: VendorClient {
     public var vendor: Vendor { .replify }
 
-    public var capabilities: VendorCapabilities { [.upsert, .updateOnly, .remove] }
+    public static let capabilities: VendorCapabilities = [.upsert, .updateOnly, .remove]
+
+    public var capabilities: VendorCapabilities { Self.capabilities }
 
     public var maxContactsPerRequest: Int { Self.maxContactsPerUpsert }
 

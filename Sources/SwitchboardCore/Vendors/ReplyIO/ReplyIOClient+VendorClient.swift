@@ -8,7 +8,9 @@ extension ReplyIOClient: VendorClient {
 
     /// `upsert` creates contacts; Reply.io's create does not update, so a contact that
     /// exists already comes back `.ignored` (see `upsert(_:)`).
-    public var capabilities: VendorCapabilities { [.listCampaigns, .listContacts, .upsert, .defaultCampaign] }
+    public static let capabilities: VendorCapabilities = [.listCampaigns, .listContacts, .upsert, .defaultCampaign]
+
+    public var capabilities: VendorCapabilities { Self.capabilities }
 
     /// The create route takes one contact per request.
     public var maxContactsPerRequest: Int { 1 }
