@@ -44,7 +44,6 @@ import Testing
             #expect(row.hasSuffix(binding.changes ? "| refused (changes data) |" : "|  |"))
         }
         #expect(rows.contains { $0 == "| Everywhere | `j` `↓` | down |  |" })
-        #expect(rows.contains { $0 == "| Results | `r` | retry the failed contacts | refused (changes data) |" })
     }
 
     @Test func capabilitiesTableMarksWhatEachClientCan() throws {
