@@ -220,7 +220,15 @@ import Testing
         #expect(!form.partial && form.isValid)
         #expect(form.contact.data["tags"] == .array([.number(3), .number(9)]))
         form.inputs[form.fields.firstIndex { $0.label == "Tags" }!] = TextField(text: "vip")
-        #expect(form.problems == ["Tags: \"vip\" is not a tag id (a number)"])
+        #expect(
+            form.problems == [
+                "Tags: \"vip\": the workspace's tag list is still being read; give the tag's id or wait"
+            ])
+        form.listsFailed("HTTP 503")
+        #expect(
+            form.problems == [
+                "Tags: \"vip\": the workspace's tag list could not be read (HTTP 503); give the tag's id"
+            ])
     }
 
     @Test func anyreachAgentOverridesGoToTheirOwnColumns() {
@@ -270,5 +278,185 @@ import Testing
 
         form.inputs[index] = TextField(text: "")
         #expect(form.isValid && form.contact.data["agent_config"] == nil, "empty sends no override")
+    }
+
+    /// A workspace's lists as `CampaignLarkClient.contactFormLists` reads them.
+    static let larkLists = ContactFormLists(
+        tags: [
+            .init(id: 1, name: "newsletter"), .init(id: 2, name: "vip"), .init(id: 3, name: "webinar-2026"),
+            .init(id: 7, name: "événements-paris"), .init(id: 9, name: "vendors"),
+        ],
+        fields: [
+            .init(key: "first_name", label: "First name", kind: .text, required: true, needsRow: false),
+            .init(key: "phone", label: "Phone", kind: .text, required: false, needsRow: false),
+            .init(key: "company", label: "Company", kind: .text, required: false, needsRow: true),
+            .init(key: "lifetime_value", label: "Lifetime value", kind: .number, required: false, needsRow: true),
+            .init(key: "sms_opt_in", label: "SMS opt-in", kind: .boolean, required: false, needsRow: true),
+            .init(key: "birthday", label: "Birthday", kind: .date, required: false, needsRow: true),
+            .init(key: "interests", label: "Interests", kind: .list, required: false, needsRow: true),
+        ])
+
+    /// c2 open on an account with CampaignLark's contact form.
+    static func larkState() -> AppState {
+        var state = ChangeFixtures.campaignState(width: 80, height: 24)
+        state.accounts[0].vendorName = "CampaignLark"
+        state.accounts[0].contactFields = ChangeFixtures.fields(.campaignlark)
+        return state
+    }
+
+    static func set(_ state: inout AppState, _ label: String, _ text: String) {
+        ChangeFixtures.focus(&state, label)
+        ChangeFixtures.clear(&state)
+        ChangeFixtures.type(&state, text)
+    }
+
+    /// CampaignLark's form reads the workspace's tags and fields when it opens, works
+    /// while they are read (tags by id), then offers a row per field and checks tags and
+    /// merge tags against the lists.
+    @Test func campaignLarkFormPicksTagsAndFieldsFromTheWorkspaceLists() {
+        var state = Self.larkState()
+        #expect(update(&state, .key(.character("n"))) == [.change(.fetchFormLists(account: "acme-calls"))])
+        #expect(state.contactForm?.lists == .loading)
+        Self.set(&state, "Tags", "2, vip")
+        #expect(state.contactForm?.hint(at: state.contactForm!.focus).hasSuffix("reading the workspace's tags and fields…") == true)
+        #expect(state.contactForm?.problems == ["Tags: \"vip\": the workspace's tag list is still being read; give the tag's id or wait"])
+        Self.set(&state, "Email", "ana@example.com")
+        Self.set(&state, "Fields", "company=Acme; shoe_size=9")
+        #expect(state.contactForm?.problems.count == 1, "merge tags are unchecked until the list is read")
+        let focused = state.contactForm!.fields[state.contactForm!.focus].label
+
+        _ = update(&state, .change(.formListsFetched(account: "other", .success(Self.larkLists))))
+        #expect(state.contactForm?.lists == .loading, "another account's lists are not this form's")
+        _ = update(&state, .change(.formListsFetched(account: "acme-calls", .success(Self.larkLists))))
+        var form = try! #require(state.contactForm)
+        #expect(form.vendorLists == Self.larkLists)
+        #expect(state.contactFormLists["acme-calls"] == Self.larkLists)
+        #expect(
+            form.fields.map(\.label) == [
+                "Email", "First name", "Last name", "Phone", "Status", "Tags", "Company", "Lifetime value", "SMS opt-in",
+                "Birthday", "Interests", "Fields", "Update",
+            ])
+        #expect(form.fields[form.focus].label == focused, "the focus stays on the field it was on")
+        let value = { (label: String) in form.inputs[form.fields.firstIndex { $0.label == label }!].text }
+        #expect(value("Company") == "Acme", "a pair typed for a field with a row moves to it")
+        #expect(value("Fields") == "shoe_size=9")
+        #expect(
+            form.problems == [
+                "Fields: \"shoe_size\" is not a merge tag in this workspace's field list",
+            ])
+
+        Self.set(&state, "Fields", "")
+        Self.set(&state, "Tags", "2, vipp")
+        #expect(state.contactForm?.problems == ["Tags: \"vipp\" is not a tag in this workspace (Tab lists them)"])
+        Self.set(&state, "Tags", "42")
+        #expect(state.contactForm?.problems == ["Tags: \"42\" is not a tag in this workspace (Tab lists them)"])
+
+        // Tab completes the last tag from the list; where several match and share no
+        // longer start, each Tab shows the next one.
+        Self.set(&state, "Tags", "web")
+        _ = update(&state, .key(.tab))
+        #expect(state.contactForm?.inputs[state.contactForm!.focus].text == "webinar-2026")
+        Self.set(&state, "Tags", "newsletter, v")
+        _ = update(&state, .key(.tab))
+        #expect(state.contactForm?.inputs[state.contactForm!.focus].text == "newsletter, vip")
+        #expect(state.contactForm?.completions == ["vip", "vendors"])
+        _ = update(&state, .key(.tab))
+        #expect(state.contactForm?.inputs[state.contactForm!.focus].text == "newsletter, vendors")
+        _ = update(&state, .key(.tab))
+        #expect(state.contactForm?.inputs[state.contactForm!.focus].text == "newsletter, vip")
+        ChangeFixtures.type(&state, ", é")
+        _ = update(&state, .key(.tab))
+        #expect(state.contactForm?.inputs[state.contactForm!.focus].text == "newsletter, vip, événements-paris")
+        #expect(state.contactForm?.completions == [])
+        ChangeFixtures.type(&state, ", NEWS")
+        _ = update(&state, .key(.tab))
+        #expect(state.contactForm?.completions == [], "a tag already chosen is not offered again")
+        Self.set(&state, "Tags", "newsletter, VIP, 7")
+
+        // Each field's type is checked as typed.
+        Self.set(&state, "Lifetime value", "12,5")
+        Self.set(&state, "SMS opt-in", "yes")
+        Self.set(&state, "Birthday", "1990-02-30")
+        #expect(
+            state.contactForm?.problems == [
+                "Lifetime value: \"12,5\" is not a number", "SMS opt-in: \"yes\": true or false",
+                "Birthday: \"1990-02-30\" is not a date (YYYY-MM-DD)",
+            ])
+        Self.set(&state, "Lifetime value", "1250.5")
+        Self.set(&state, "SMS opt-in", "true")
+        Self.set(&state, "Birthday", "1990-02-28")
+        Self.set(&state, "Interests", "golf, jazz")
+        form = try! #require(state.contactForm)
+        #expect(form.isValid)
+        let contact = form.contact
+        #expect(contact.data["company"] == .string("Acme"))
+        #expect(contact.data["lifetime_value"] == .number(1250.5))
+        #expect(contact.data["sms_opt_in"] == .bool(true))
+        #expect(contact.data["birthday"] == .string("1990-02-28"))
+        #expect(contact.data["interests"] == .array([.string("golf"), .string("jazz")]))
+        #expect(
+            contact.data["tags"]
+                == .array([
+                    .object(["id": .number(1), "name": .string("newsletter")]),
+                    .object(["id": .number(2), "name": .string("vip")]),
+                    .object(["id": .number(7), "name": .string("événements-paris")]),
+                ]))
+        #expect(form.differences.first { $0.label == "Tags" }?.new == "newsletter, vip, événements-paris")
+        let client = ChangeFixtures.client(.campaignlark) as! any ContactFormVendor
+        let body = client.requestPreview(UpsertRequest(campaignID: "c2", partial: true, contacts: [contact]))[0].body
+        #expect(body.contains("\"tags\": [\n    1,\n    2,\n    7\n  ]"), "\(body)")
+        #expect(body.contains("\"lifetime_value\": 1250.5") && body.contains("\"sms_opt_in\": true"), "\(body)")
+
+        // Closed and opened again: the lists as last read serve at once, and are read again.
+        state.contactForm = nil
+        #expect(update(&state, .key(.character("n"))) == [.change(.fetchFormLists(account: "acme-calls"))])
+        #expect(state.contactForm?.vendorLists == Self.larkLists)
+        #expect(state.contactForm?.fields.count == 13)
+        _ = update(&state, .change(.formListsFetched(account: "acme-calls", .success(Self.larkLists))))
+        #expect(state.contactForm?.fields.count == 13, "rows are not added twice")
+    }
+
+    /// The lists cannot be read: the form says so and still sends, tags by id and the
+    /// contact's own tags by name.
+    @Test func campaignLarkFormWorksWithoutTheLists() {
+        var state = Self.larkState()
+        let original = Contact(
+            vendorID: "k1", email: "ana@example.com",
+            data: ["tags": .array([.object(["id": .number(2), "name": .string("vip")])]), "company": .string("Acme")])
+        var form = ContactForm(
+            account: "acme-calls", campaignID: "c2", campaignName: "c2", fields: ChangeFixtures.fields(.campaignlark),
+            original: original, defaultCountryCode: nil)
+        let tags = form.fields.firstIndex { $0.label == "Tags" }!
+        #expect(form.inputs[tags].text == "vip")
+        #expect(form.inputs[form.fields.firstIndex { $0.label == "Fields" }!].text == "company=Acme")
+        state.contactForm = form
+        _ = update(&state, .change(.formListsFetched(account: "acme-calls", .failure(Failure("HTTP 503: unavailable")))))
+        form = try! #require(state.contactForm)
+        #expect(form.lists == .unavailable("HTTP 503: unavailable"))
+        #expect(form.hint(at: tags).hasSuffix("tag and field lists unavailable (HTTP 503: unavailable): tags by id, merge tags unchecked"))
+        form.inputs[tags] = TextField(text: "VIP, 5")
+        #expect(form.isValid)
+        #expect(form.contact.data["tags"] == .array([.object(["id": .number(2), "name": .string("vip")]), .number(5)]))
+        form.inputs[tags] = TextField(text: "vip, trial")
+        #expect(form.problems == ["Tags: \"trial\": the workspace's tag list could not be read (HTTP 503: unavailable); give the tag's id"])
+        _ = form.complete()
+        form.focus = tags
+        form.inputs[tags] = TextField(text: "v")
+        _ = form.complete()
+        #expect(form.inputs[tags].text == "vip", "Tab completes from the contact's own tags")
+    }
+
+    /// The CampaignLark form while the lists are read, then with a row per workspace field
+    /// and a tag the workspace does not know.
+    @Test(arguments: GoldenScreenTests.sizes) func campaignLarkFormGolden(width: Int, height: Int) {
+        var state = Self.larkState()
+        _ = update(&state, .resize(width: width, height: height))
+        _ = update(&state, .key(.character("n")))
+        Self.set(&state, "Email", "ana@example.com")
+        Self.set(&state, "Tags", "vip")
+        expectGolden(state, "form-campaignlark-reading")
+        _ = update(&state, .change(.formListsFetched(account: "acme-calls", .success(Self.larkLists))))
+        Self.set(&state, "Tags", "vip, vipp")
+        expectGolden(state, "form-campaignlark-lists")
     }
 }

@@ -82,6 +82,10 @@ import VendorSandbox
             #expect(try await !client.tags().isEmpty)
             #expect(try await client.fields().contains { $0.required })
             #expect(try await !client.mergeTags().isEmpty)
+            let lists = try #require(try await client.contactFormLists())
+            #expect(lists.tags.map(\.name).contains("vip"))
+            #expect(lists.fields.contains { $0.key == "lifetime_value" && $0.kind == .number && $0.needsRow })
+            #expect(lists.fields.contains { $0.key == "first_name" && !$0.needsRow })
             let campaigns = try await client.allCampaigns()
             #expect(Set(campaigns.map(\.status.rawValue)).count > 1)
 

@@ -138,6 +138,38 @@ private let contactJSON = #"""
         #expect(transport.requests.allSatisfy { $0.method == .GET })
     }
 
+    /// The contact form's lists: `GET /tags` and `GET /fields`, types mapped to the form's
+    /// kinds, the merge tags the form's fixed fields send marked as having no row of their own.
+    @Test func contactFormListsReadTagsAndFields() async throws {
+        let (client, transport) = larkClient { request in
+            switch request.url.split(separator: "/").last {
+            case "tags": .json(200, #"{"data":[{"id":1,"name":"newsletter"},{"id":2,"name":"vip"},{"id":3}]}"#)
+            default:
+                .json(
+                    200,
+                    #"""
+                    {"data":[{"id":1,"label":"First name","merge_tag":"first_name","type":"TEXT","required":true},
+                     {"id":2,"label":"Score","merge_tag":"score","type":"NUMBER"},
+                     {"id":3,"merge_tag":"opt_in","type":"BOOL","required":true},
+                     {"id":4,"label":"Birthday","merge_tag":"birthday","type":"DATE"},
+                     {"id":5,"label":"Interests","merge_tag":"interests","type":"MULTI"},
+                     {"id":6,"label":"Tier","merge_tag":"tier","type":"CURRENCY"},
+                     {"id":7,"label":"Nameless","type":"TEXT"}]}
+                    """#)
+            }
+        }
+        let lists = try #require(try await client.contactFormLists())
+        #expect(lists.tags == [.init(id: 1, name: "newsletter"), .init(id: 2, name: "vip"), .init(id: 3, name: "3")])
+        #expect(lists.fields.map(\.key) == ["first_name", "score", "opt_in", "birthday", "interests", "tier"])
+        #expect(lists.fields.map(\.kind) == [.text, .number, .boolean, .date, .list, .text])
+        #expect(lists.fields.map(\.needsRow) == [false, true, true, true, true, true])
+        #expect(lists.fields.map(\.required) == [true, false, true, false, false, false])
+        #expect(lists.fields[2].label == "opt_in", "a field without a label is named by its merge tag")
+        #expect(lists.tag("VIP")?.id == 2 && lists.tag("3")?.name == "3" && lists.tag("vipp") == nil)
+        #expect(Set(transport.requests.map(\.url)) == Set(["tags", "fields"].map { "http://127.0.0.1:1/campaignlark/\($0)" }))
+        #expect(transport.requests.allSatisfy { $0.method == .GET })
+    }
+
     @Test func campaignsFollowPagesAndMapStates() async throws {
         let (client, transport) = larkClient { request in
             if request.url.contains("page=1&") {

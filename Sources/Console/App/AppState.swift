@@ -158,6 +158,8 @@ public struct AppState: Hashable, Sendable {
     public var setup = CampaignSetup()
     /// The contact form, over the current screen.
     public var contactForm: ContactForm?
+    /// Each account's tag and field lists as last read for the contact form.
+    public var contactFormLists: [String: ContactFormLists] = [:]
     /// A removal waiting for the operator's yes.
     public var removal: ContactRemoval?
     public var journalPane: JournalPane?

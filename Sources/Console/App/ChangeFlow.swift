@@ -96,6 +96,8 @@ public enum ChangeEffect: Hashable, Sendable {
     case retryFailures(account: String, entryID: Int64)
     /// Write the entry's failed contacts to a CSV (0600) in the data directory.
     case exportFailures(entryID: Int64)
+    /// Read the vendor's tag and field lists for the contact form.
+    case fetchFormLists(account: String)
 }
 
 /// What those effects report back.
@@ -105,4 +107,6 @@ public enum ChangeMsg: Sendable {
     case journalObserved([JournalEntry])
     case resultsObserved(entryID: Int64, onlyFailed: Bool, offset: Int, EntryResults?)
     case exported(Result<ExportedFailures, Failure>)
+    /// The vendor's tag and field lists (nil: it keeps none).
+    case formListsFetched(account: String, Result<ContactFormLists?, Failure>)
 }

@@ -43,10 +43,17 @@ extension AppState {
             campaignID = target.campaignID
             original = target.contact
         }
-        contactForm = ContactForm(
+        var form = ContactForm(
             account: account.name, campaignID: campaignID, campaignName: campaignName(campaignID),
             fields: account.contactFields, original: original, defaultCountryCode: account.defaultCountryCode)
-        return []
+        guard form.lists != .notNeeded else {
+            contactForm = form
+            return []
+        }
+        // The lists as last read serve at once; they are read again in case they changed.
+        if let lists = contactFormLists[account.name] { form.apply(lists) }
+        contactForm = form
+        return [.change(.fetchFormLists(account: account.name))]
     }
 
     /// `d`: asks before removing the contact, naming it and the campaign.
@@ -147,7 +154,10 @@ extension AppState {
             }
             form.inputs[form.focus] = field
         }
-        if action != .complete { form.completions = [] }
+        if action != .complete {
+            form.completions = []
+            form.cycle = nil
+        }
         contactForm = form
         return effects
     }

@@ -115,6 +115,17 @@ extension AppState {
     /// What the change effects reported.
     mutating func receive(_ msg: ChangeMsg) -> [Effect] {
         switch msg {
+        case .formListsFetched(let account, let result):
+            switch result {
+            case .success(let lists?):
+                contactFormLists[account] = lists
+                if contactForm?.account == account { contactForm?.apply(lists) }
+            case .success(nil):
+                if contactForm?.account == account { contactForm?.listsFailed("the vendor keeps no lists") }
+            case .failure(let failure):
+                if contactForm?.account == account { contactForm?.listsFailed(failure.message) }
+            }
+            return []
         case .previewed(let account, let requests, let problem):
             guard var form = contactForm, form.account == account, form.stage == .preview else { return [] }
             form.requests = requests

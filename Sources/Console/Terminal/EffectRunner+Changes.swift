@@ -39,6 +39,13 @@ extension EffectRunner {
                     contacts: contacts, idempotencyKey: "console-retry-\(entryID)-\(UUID().uuidString)")
                 return try await engine.submit(change)
             } summary: { entry in "retried the failed contacts of journal #\(entryID) as #\(entry.id ?? 0)" }
+        case .fetchFormLists(let account):
+            request(account) { client, _ in
+                let lists = try await (client as? any ContactFormVendor)?.contactFormLists() ?? nil
+                return .change(.formListsFetched(account: account, .success(lists)))
+            } failed: {
+                .change(.formListsFetched(account: account, .failure($0)))
+            }
         case .exportFailures(let entryID):
             let (store, inbox) = (store, inbox)
             Task {

@@ -16,6 +16,10 @@ enum ContactFormView {
             ? "New \(vendorName) contact in \(form.campaignName)"
             : "Edit \(AppState.name(of: form.original!)) in \(form.campaignName)"
         canvas.line(" " + title, in: area.row(0), style: .title)
+        if let note = form.listsNote {
+            let x = area.x + 1 + DisplayText.width(of: title)
+            canvas.put("  " + note, x: x, y: area.y, style: .muted, maxWidth: area.x + area.width - x)
+        }
         let rows = max(1, area.height - 4)
         let first = max(0, min(form.focus - rows + 1, form.fields.count - rows))
         let valueX = area.x + labelWidth + 3
@@ -46,8 +50,8 @@ enum ContactFormView {
         let problems = form.problems.count
         let summary =
             problems == 0
-            ? "  \(field.hint.isEmpty ? field.label : field.hint)"
-            : "  \(problems) field\(problems == 1 ? "" : "s") to fix before sending · \(field.hint)"
+            ? "  \(field.hint.isEmpty ? field.label : form.hint(at: form.focus))"
+            : "  \(problems) field\(problems == 1 ? "" : "s") to fix before sending · \(form.hint(at: form.focus))"
         canvas.line(summary, in: area.row(area.height - 1), style: .muted)
         if form.stage == .confirmingDiscard {
             Dialog(

@@ -30,12 +30,22 @@ public struct ContactFormField: Hashable, Sendable {
         case choice([String])
         /// A whole number.
         case integer
-        /// Numeric ids, comma-separated.
-        case ids
+        /// Tags from the vendor's tag list (`ContactFormLists`), by name or id, comma-separated.
+        case tags
         /// `key=value` pairs separated by `;`.
         case keyValues
         /// A JSON object typed as text (`{"key": value, ...}`), or empty to leave it unset.
         case jsonObject
+        /// `MERGE_TAG=value` pairs separated by `;`, merge tags from the vendor's field list.
+        case mergeTagValues
+        /// A number; decimals allowed.
+        case number
+        /// `true` or `false`.
+        case boolean
+        /// A calendar date, `YYYY-MM-DD`.
+        case date
+        /// Values separated by commas, sent as a list.
+        case list
         /// `partial` or `full`.
         case partialOrFull
     }
@@ -51,6 +61,52 @@ public struct ContactFormField: Hashable, Sendable {
         self.slot = slot
         self.kind = kind
         self.hint = hint
+    }
+}
+
+/// The vendor's own lists a contact form picks from: the tags it knows and the fields it
+/// keeps (CampaignLark's `GET /tags` and `GET /fields`). Read when the form opens.
+public struct ContactFormLists: Hashable, Sendable {
+    public struct Tag: Hashable, Sendable {
+        public var id: Int
+        public var name: String
+
+        public init(id: Int, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    /// One of the vendor's fields, by the key requests use (its merge tag).
+    public struct Field: Hashable, Sendable {
+        public var key: String
+        public var label: String
+        public var kind: ContactFormField.Kind
+        public var required: Bool
+        /// False when a fixed field of the form already sets it (first name, phone...).
+        public var needsRow: Bool
+
+        public init(key: String, label: String, kind: ContactFormField.Kind, required: Bool, needsRow: Bool) {
+            self.key = key
+            self.label = label
+            self.kind = kind
+            self.required = required
+            self.needsRow = needsRow
+        }
+    }
+
+    public var tags: [Tag]
+    public var fields: [Field]
+
+    public init(tags: [Tag], fields: [Field]) {
+        self.tags = tags
+        self.fields = fields
+    }
+
+    /// The tag `text` names: its id, or its name (letter case aside).
+    public func tag(_ text: String) -> Tag? {
+        if let id = Int(text) { return tags.first { $0.id == id } }
+        return tags.first { $0.name.caseInsensitiveCompare(text) == .orderedSame }
     }
 }
 
@@ -75,9 +131,14 @@ public protocol ContactFormVendor: Sendable {
     var contactFormFields: [ContactFormField] { get }
     /// The request(s) `request` would be sent as, body as indented JSON.
     func requestPreview(_ request: UpsertRequest) -> [RequestPreview]
+    /// The vendor's tag and field lists (network), for forms with `.tags` or
+    /// `.mergeTagValues` fields; nil when the vendor keeps none.
+    func contactFormLists() async throws -> ContactFormLists?
 }
 
 extension ContactFormVendor {
+    public func contactFormLists() async throws -> ContactFormLists? { nil }
+
     /// JSON bytes as indented text with sorted keys, for a preview.
     static func indented(_ bytes: [UInt8]) -> String {
         guard let value = try? JSONCoding.decode(JSONValue.self, from: bytes) else {

@@ -11,10 +11,41 @@ extension CampaignLarkClient: ContactFormVendor {
             ContactFormField("Last name", .lastName, hint: "merge tag last_name"),
             ContactFormField("Phone", .phones, .phones(limit: 1), hint: "merge tag phone"),
             ContactFormField("Status", .status, .status(statuses), hint: "empty leaves it as it is"),
-            ContactFormField("Tags", .data("tags"), .ids, hint: "tag ids from the workspace's tag list, comma-separated"),
-            ContactFormField("Fields", .otherData(hidden: []), .keyValues, hint: "MERGE_TAG=value; MERGE_TAG=value"),
+            ContactFormField(
+                "Tags", .data("tags"), .tags, hint: "tags from the workspace's tag list, by name or id; Tab completes"),
+            ContactFormField(
+                "Fields", .otherData(hidden: []), .mergeTagValues,
+                hint: "MERGE_TAG=value; ... for merge tags without a row of their own"),
             ContactFormField("Update", .partialUpdate, .partialOrFull, hint: "partial changes only the fields sent"),
         ]
+    }
+
+    /// The merge tags the form's fixed fields send (see `CampaignLarkUpsertInput(neutral:)`).
+    static let formMergeTags: Set<String> = ["email_address", "first_name", "last_name", "phone"]
+
+    /// `GET /tags` and `GET /fields`, side by side.
+    public func contactFormLists() async throws -> ContactFormLists? {
+        async let tagList = tags()
+        async let fieldList = fields()
+        let (tags, fields) = try await (tagList, fieldList)
+        return ContactFormLists(
+            tags: tags.map { ContactFormLists.Tag(id: $0.id, name: $0.name ?? String($0.id)) },
+            fields: fields.filter { !$0.mergeTag.isEmpty }.map { field in
+                ContactFormLists.Field(
+                    key: field.mergeTag, label: field.label ?? field.mergeTag, kind: Self.formKind(field.type),
+                    required: field.required, needsRow: !Self.formMergeTags.contains(field.mergeTag))
+            })
+    }
+
+    /// The form's kind of value for a field type (TEXT, NUMBER, BOOL, DATE, MULTI).
+    static func formKind(_ type: CampaignLarkFieldType?) -> ContactFormField.Kind {
+        switch type {
+        case .number?: .number
+        case .bool?: .boolean
+        case .date?: .date
+        case .multi?: .list
+        case .text?, .unknown?, nil: .text
+        }
     }
 
     public func requestPreview(_ request: UpsertRequest) -> [RequestPreview] {
