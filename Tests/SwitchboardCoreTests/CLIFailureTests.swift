@@ -80,6 +80,33 @@ import VendorSandbox
         }
     }
 
+    @Test func readsAreAskedAgainAfterAnswersThatSayLater() async throws {
+        // Half of all vendor answers are 500 or 503: reads change nothing, so the CLI asks
+        // again (20 attempts here, no delay) and every read gets through.
+        try await withCLI(faults: "500:0.3,503:0.2") { cli in
+            let patient = ["SWITCHBOARD_RETRY_ATTEMPTS": "20", "SWITCHBOARD_RETRY_DELAY": "0"]
+            for account in ["sandbox-anyreach", "sandbox-replyio", "sandbox-campaignlark"] {
+                for _ in 0..<3 {
+                    let listed = try await cli.expect(0, ["campaigns", "list", "--json", "--account", account], environment: patient)
+                    #expect(!listed.stdout.isEmpty)
+                }
+            }
+            // With a single attempt the same read fails on the vendor's own answer (exit 1 or the
+            // like), which says what the vendor said; it is not reported as unreachable.
+            var failures = 0
+            for _ in 0..<12 {
+                let once = try await cli.run(
+                    ["campaigns", "list", "--account", "sandbox-anyreach"], environment: ["SWITCHBOARD_RETRY_ATTEMPTS": "1"])
+                if once.status != 0 {
+                    failures += 1
+                    #expect(once.stderr.contains("500") || once.stderr.contains("503"))
+                    #expect(!once.stderr.contains("unreachable"))
+                }
+            }
+            #expect(failures > 0)
+        }
+    }
+
     @Test func unreachableVendorExitsFourAndReplayDeliversLater() async throws {
         try await withCLI { cli in
             let reachable = try String(contentsOfFile: cli.config, encoding: .utf8)

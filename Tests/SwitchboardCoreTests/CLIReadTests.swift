@@ -100,6 +100,12 @@ import VendorSandbox
             #expect(stats["total"] as? Int ?? -1 >= 0)
             #expect(Set((stats["by_status"] as? [String: Any] ?? [:]).keys).isSuperset(of: ["pending", "completed"]))
             try await cli.expect(0, ["stats", campaign, "--account", "sandbox-anyreach"])
+            // Anyreach's stats route takes the UUID only: an external id is resolved first.
+            let named = try #require(campaigns.objects("campaigns").first { ($0["external_id"] as? String)?.isEmpty == false })
+            let byExternalID = try await cli.expect(
+                0, ["stats", try #require(named["external_id"] as? String), "--json", "--account", "sandbox-anyreach"]
+            ).json()
+            #expect(byExternalID["campaign"] as? String == named["id"] as? String)
             let unsupported = try await cli.expect(2, ["stats", "default", "--account", "sandbox-replyio"])
             #expect(unsupported.stderr.contains("not supported by Reply.io"))
         }

@@ -146,9 +146,11 @@ final class CLIWorld: @unchecked Sendable {
 }
 
 /// Starts a sandbox in-process (dialer off), writes its accounts file into a fresh world,
-/// runs `body`, and ends with the credential scan.
-func withCLI(_ body: @Sendable (CLIWorld) async throws -> Void) async throws {
+/// runs `body`, and ends with the credential scan. `faults` (a `--faults` spec) are injected
+/// into the vendors' routes from the start.
+func withCLI(faults: String = "", _ body: @Sendable (CLIWorld) async throws -> Void) async throws {
     var options = SandboxOptions()
+    options.faults = try FaultSpec(parsing: faults)
     options.dialerEnabled = false
     options.demoContactCount = 120
     options.seed = 42

@@ -12,6 +12,9 @@ struct StatsCommand: AsyncParsableCommand {
             With --watch the counts are redrawn in place on a terminal, or printed as one line per \
             reading otherwise (one JSON document per line with --json); Ctrl-C stops.
 
+            Anyreach's stats route takes the campaign's UUID only; an external id given here is \
+            first resolved to the UUID through the campaign route (which takes either).
+
             Example:
               switchboard stats spring-2025 --watch --interval 5 --account acme-calls
             """
@@ -19,7 +22,7 @@ struct StatsCommand: AsyncParsableCommand {
 
     @OptionGroup var account: AccountOption
     @OptionGroup var output: JSONFlag
-    @Argument(help: "The campaign id.") var campaign: String
+    @Argument(help: "The campaign id (Anyreach: its UUID or external id).") var campaign: String
     @Flag(help: "Read again every --interval seconds until Ctrl-C.") var watch = false
     @Option(help: "Seconds between readings with --watch.") var interval: Double = 2
 
@@ -31,9 +34,11 @@ struct StatsCommand: AsyncParsableCommand {
         try await Session.with(account: account.account) { session in
             try session.require(.stats, for: "campaign stats")
             let store = try openStore()
+            let campaignID = try await statsID(session: session)
             guard watch else {
-                let counts = try await reading(session: session, store: store)
-                try output.json ? JSONOutput.print(document(counts, session: session)) : print(render(counts))
+                let counts = try await reading(campaignID, session: session, store: store)
+                try output.json
+                    ? JSONOutput.print(document(counts, campaignID: campaignID, session: session)) : print(render(counts))
                 return
             }
             let inPlace = !output.json && isatty(STDOUT_FILENO) == 1
@@ -41,9 +46,9 @@ struct StatsCommand: AsyncParsableCommand {
             let loop = Task {
                 var drawnLines = 0
                 while !Task.isCancelled {
-                    let counts = try await reading(session: session, store: store)
+                    let counts = try await reading(campaignID, session: session, store: store)
                     if output.json {
-                        try JSONOutput.printLine(document(counts, session: session))
+                        try JSONOutput.printLine(document(counts, campaignID: campaignID, session: session))
                     } else if inPlace {
                         let text = render(counts)
                         // Back to the top of the last drawing, clear to the end, draw again.
@@ -72,15 +77,23 @@ struct StatsCommand: AsyncParsableCommand {
         }
     }
 
-    private func reading(session: Session, store: Store) async throws -> StatusCounts {
-        let counts = try await session.client.stats(campaignID: campaign)
-        try await store.recordStats(counts, account: session.account.name, campaignID: campaign, takenAt: Date())
+    /// The id the stats route takes: Anyreach resolves an external id on its campaign
+    /// route but not on its stats route, so the campaign is looked up once when the
+    /// argument is not already its UUID.
+    private func statsID(session: Session) async throws -> String {
+        guard session.account.vendor == .anyreach, UUID(uuidString: campaign) == nil else { return campaign }
+        return try await session.client.campaign(id: campaign).id
+    }
+
+    private func reading(_ campaignID: String, session: Session, store: Store) async throws -> StatusCounts {
+        let counts = try await session.client.stats(campaignID: campaignID)
+        try await store.recordStats(counts, account: session.account.name, campaignID: campaignID, takenAt: Date())
         return counts
     }
 
-    private func document(_ counts: StatusCounts, session: Session) -> JSONValue {
+    private func document(_ counts: StatusCounts, campaignID: String, session: Session) -> JSONValue {
         var document = session.header
-        document["campaign"] = .string(campaign)
+        document["campaign"] = .string(campaignID)
         document["taken_at"] = .date(Date())
         document["total"] = .int(counts.total)
         document["by_status"] = .object(

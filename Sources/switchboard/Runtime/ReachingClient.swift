@@ -11,21 +11,21 @@ struct ReachingClient: VendorClient {
     var maxContactsPerRequest: Int { inner.maxContactsPerRequest }
 
     func campaigns(nameContains: String?, states: [CampaignState]) async throws -> [Campaign] {
-        try await reach.call { try await inner.campaigns(nameContains: nameContains, states: states) }
+        try await reach.read { try await inner.campaigns(nameContains: nameContains, states: states) }
     }
 
     func campaign(id: String) async throws -> Campaign {
-        try await reach.call { try await inner.campaign(id: id) }
+        try await reach.read { try await inner.campaign(id: id) }
     }
 
     func contacts(campaignID: String, status: String?, limit: Int, offset: Int) async throws -> ContactPage {
-        try await reach.call {
+        try await reach.read {
             try await inner.contacts(campaignID: campaignID, status: status, limit: limit, offset: offset)
         }
     }
 
     func contact(campaignID: String, contactID: String) async throws -> Contact {
-        try await reach.call { try await inner.contact(campaignID: campaignID, contactID: contactID) }
+        try await reach.read { try await inner.contact(campaignID: campaignID, contactID: contactID) }
     }
 
     func deleteContact(campaignID: String, contactID: String) async throws {
@@ -37,7 +37,7 @@ struct ReachingClient: VendorClient {
     }
 
     func stats(campaignID: String) async throws -> StatusCounts {
-        try await reach.call { try await inner.stats(campaignID: campaignID) }
+        try await reach.read { try await inner.stats(campaignID: campaignID) }
     }
 
     func perform(_ command: CampaignCommand, campaignID: String) async throws -> Campaign {
@@ -55,10 +55,10 @@ struct ReachingClient: VendorClient {
     }
 
     func configurations() async throws -> [CampaignConfiguration] {
-        try await reach.call { try await inner.configurations() }
+        try await reach.read { try await inner.configurations() }
     }
 
     func concurrencyLimit() async throws -> ConcurrencyLimit {
-        try await reach.call { try await inner.concurrencyLimit() }
+        try await reach.read { try await inner.concurrencyLimit() }
     }
 }

@@ -35,6 +35,20 @@ final class VendorReach: Sendable {
     /// idempotent (a create) passes `retrying: false`: a timeout may mean the vendor did
     /// the work, and sending it again would make a second one.
     func call<T: Sendable>(retrying: Bool = true, _ body: @Sendable () async throws -> T) async throws -> T {
+        try await call(retrying: retrying, answers: false, body)
+    }
+
+    /// Runs a read (a listing, a campaign, stats): as `call`, and also asked again after an
+    /// answer that says "later" (408, 425, 429, 500, 502, 503, 504), after the wait its
+    /// `Retry-After` asks for (capped by the policy) or else the backoff. A read changes
+    /// nothing, so asking again is always safe; the last such answer is thrown as it came.
+    func read<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        try await call(retrying: true, answers: true, body)
+    }
+
+    private func call<T: Sendable>(
+        retrying: Bool, answers: Bool, _ body: @Sendable () async throws -> T
+    ) async throws -> T {
         var attempt = 1
         while true {
             do {
@@ -47,6 +61,12 @@ final class VendorReach: Sendable {
                             vendor: account.vendor, baseURL: account.baseURL, attempts: attempt, underlying: error)
                     }
                     let wait = policy.backoff(afterAttempt: attempt, jitter: Double.random(in: 0..<1))
+                    try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
+                    attempt += 1
+                case .http(let status, _, let retryAfter) where answers && RetryPolicy.retryableStatuses.contains(status):
+                    guard attempt < policy.maxAttempts else { throw error }
+                    let asked = retryAfter.map { min(policy.maxRetryAfter, $0.delay(now: Date().timeIntervalSince1970)) }
+                    let wait = asked ?? policy.backoff(afterAttempt: attempt, jitter: Double.random(in: 0..<1))
                     try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
                     attempt += 1
                 case .http(let status, _, _) where status == 401 || status == 403:
