@@ -161,3 +161,70 @@ import VendorSandbox
         }
     }
 }
+
+/// The import's file work with no vendor in sight: what a file that cannot be imported
+/// says, and where.
+@Suite struct ImportFileTests {
+    func header(_ path: String) async throws -> Result<ImportHeader, Failure>? {
+        let directory = NSTemporaryDirectory() + "switchboard-import-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try Store.open(directory: directory + "/data")
+        let inbox = try Inbox()
+        let runner = EffectRunner(
+            clients: ["acme": ChangeFixtures.client(.anyreach)], store: store, inbox: inbox, logger: Logger(label: "test"))
+        let job = ImportJob(
+            account: "acme", campaignID: "c", path: path, action: .upsert, overrides: [], defaultCountryCode: nil)
+        runner.run(.bulkImport(.readHeader(job, generation: 7)))
+        for _ in 0..<200 {
+            for message in inbox.takeAll() {
+                if case .bulkImport(.headerRead(7, let result)) = message { return result }
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    @Test func aMissingFileADirectoryAndABadHeaderSayWhatAndWhere() async throws {
+        let folder = NSTemporaryDirectory() + "switchboard-import-files-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(
+            try await header(folder + "/missing.csv")
+                == .failure(Failure("\(folder)/missing.csv: cannot open the file: No such file or directory")))
+        #expect(
+            try await header(folder)
+                == .failure(Failure("\(folder) is a directory; name a CSV or JSON file (Tab lists what is in it)")))
+        try SecureFile.write("Email,\"Phone\n", to: folder + "/broken.csv")
+        guard case .failure(let broken)? = try await header(folder + "/broken.csv") else {
+            Issue.record("a header with an open quote was read")
+            return
+        }
+        #expect(broken.message.hasPrefix("\(folder)/broken.csv:1: the header row: "))
+        try SecureFile.write("", to: folder + "/empty.csv")
+        #expect(
+            try await header(folder + "/empty.csv")
+                == .failure(Failure("\(folder)/empty.csv: the file is empty; a CSV import starts with a header row")))
+        try SecureFile.write("[{\"email\": ", to: folder + "/cut.json")
+        guard case .failure(let cut)? = try await header(folder + "/cut.json") else {
+            Issue.record("a cut JSON file was read")
+            return
+        }
+        #expect(cut.message.hasPrefix("\(folder)/cut.json"))
+    }
+
+    @Test func aTildeIsTheHomeDirectory() throws {
+        #expect(PathCompletion.expand("~") == NSHomeDirectory())
+        #expect(PathCompletion.expand("~/leads.csv") == NSHomeDirectory() + "/leads.csv")
+        #expect(PathCompletion.expand("/tmp/~x") == "/tmp/~x")
+        #expect(try PathCompletion.listing(for: "~") == PathListing(typed: "~", matches: ["~/"]))
+    }
+
+    @Test func dotFilesOnlyWhenTyped() throws {
+        let folder = NSTemporaryDirectory() + "switchboard-import-dots-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/.hidden", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try SecureFile.write("a\n", to: folder + "/a.csv")
+        #expect(try PathCompletion.listing(for: folder + "/").matches == ["a.csv"])
+        #expect(try PathCompletion.listing(for: folder + "/.").matches == [".hidden/"])
+    }
+}

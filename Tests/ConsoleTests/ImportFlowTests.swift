@@ -175,6 +175,31 @@ import Testing
         #expect(state.importFlow?.stage == .sending)
     }
 
+    @Test func steppingBackStopsTheHeaderReadOrTheDryRun() {
+        var state = F.mappingState(width: 80, height: 24)
+        _ = F.press(&state, .enter)
+        #expect(state.importFlow?.stage == .checking)
+        #expect(F.press(&state, .escape) == [.bulkImport(.stopChecking)])
+        #expect(F.press(&state, .escape).isEmpty, "nothing runs on the mapping")
+        _ = F.press(&state, .enter)
+        #expect(state.importFlow?.stage == .readingHeader)
+        #expect(F.press(&state, .escape) == [.bulkImport(.stopChecking)])
+        #expect(state.importFlow?.stage == .path)
+    }
+
+    @Test func aJSONFileHasNoMappingAndGoesStraightToTheDryRun() {
+        var state = ChangeFixtures.campaignState(width: 80, height: 24)
+        _ = update(&state, .key(.character("i")))
+        ChangeFixtures.type(&state, "leads.json")
+        _ = F.press(&state, .enter)
+        let json = ImportHeader(path: "leads.json", format: .json, columns: [], fields: [])
+        let effects = update(&state, .bulkImport(.headerRead(generation: state.importFlow!.generation, .success(json))))
+        #expect(state.importFlow?.stage == .checking)
+        #expect(effects == [.bulkImport(.dryRun(state.importFlow!.job, generation: state.importFlow!.generation))])
+        _ = F.press(&state, .escape)
+        #expect(state.importFlow?.stage == .path, "back from a JSON file's dry run is the path")
+    }
+
     @Test func aFileWithNothingValidIsNotSent() {
         var state = F.mappingState(width: 80, height: 24)
         _ = F.press(&state, .enter)

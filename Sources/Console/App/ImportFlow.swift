@@ -182,8 +182,11 @@ public enum ImportEffect: Hashable, Sendable {
     case listPaths(String)
     /// Read the file's header and auto-map it.
     case readHeader(ImportJob, generation: Int)
-    /// Read the whole file: what would happen to each row, nothing journaled.
+    /// Read the whole file: what would happen to each row, nothing journaled (replaces a
+    /// dry run or header read still going).
     case dryRun(ImportJob, generation: Int)
+    /// Stop the header read or dry run still going (the operator stepped back).
+    case stopChecking
     /// Journal the file's valid contacts and send them through the sync engine.
     case send(ImportJob)
 }

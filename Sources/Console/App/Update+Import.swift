@@ -207,14 +207,17 @@ extension AppState {
     /// and the import goes on.
     private mutating func importBack() -> [Effect] {
         guard var flow = importFlow else { return [] }
+        var effects: [Effect] = []
         switch flow.stage {
         case .path:
             importFlow = nil
             status = StatusMessage(text: "import cancelled; nothing was journaled or sent", isError: false)
             return []
         case .readingHeader, .mapping:
+            if flow.stage == .readingHeader { effects.append(.bulkImport(.stopChecking)) }
             flow.stage = .path
         case .checking, .summary:
+            if flow.stage == .checking { effects.append(.bulkImport(.stopChecking)) }
             flow.stage = flow.header?.format == .json ? .path : .mapping
         case .sending:
             flow.isShown = false
@@ -224,7 +227,7 @@ extension AppState {
         flow.typedField = nil
         flow.generation += 1
         importFlow = flow
-        return []
+        return effects
     }
 
     /// The status line while the operator is away from a running import.

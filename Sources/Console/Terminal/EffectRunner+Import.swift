@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import SwitchboardCore
 
 /// The bulk import's disk and network work, off the terminal thread: path completion, the
@@ -15,17 +16,17 @@ extension EffectRunner {
             }
         case .readHeader(let job, let generation):
             guard let client = clients[job.account] else { return noClient(job, generation: generation) }
-            Task {
+            importChecks.replace {
                 do {
                     inbox.post(.bulkImport(.headerRead(generation: generation, .success(try Self.header(job, vendor: client.vendor)))))
                 } catch {
-                    inbox.post(.bulkImport(.headerRead(generation: generation, .failure(Failure(String(describing: error))))))
+                    inbox.post(.bulkImport(.headerRead(generation: generation, .failure(Self.failure(error)))))
                 }
             }
         case .dryRun(let job, let generation):
             guard let client = clients[job.account] else { return noClient(job, generation: generation) }
             let store = store
-            Task {
+            importChecks.replace {
                 do {
                     let source = try ContactImport(path: PathCompletion.expand(job.path), options: job.options(client.vendor))
                     var prediction = ImportPrediction()
@@ -33,10 +34,14 @@ extension EffectRunner {
                         prediction.add(batch, cached: cached, action: job.action)
                     }
                     inbox.post(.bulkImport(.checked(generation: generation, .success(prediction))))
+                } catch is CancellationError {
+                    return
                 } catch {
-                    inbox.post(.bulkImport(.checked(generation: generation, .failure(Failure(String(describing: error))))))
+                    inbox.post(.bulkImport(.checked(generation: generation, .failure(Self.failure(error)))))
                 }
             }
+        case .stopChecking:
+            importChecks.replace(with: nil)
         case .send(let job):
             guard let client = clients[job.account] else {
                 inbox.post(.bulkImport(.finished(.failure(Failure("no client for account \(job.account)")))))
@@ -52,10 +57,15 @@ extension EffectRunner {
                     inbox.post(.bulkImport(.finished(.success(finished))))
                 } catch {
                     logger.warning("import stopped", metadata: ["account": "\(job.account)", "error": "\(error)"])
-                    inbox.post(.bulkImport(.finished(.failure(Failure(String(describing: error))))))
+                    inbox.post(.bulkImport(.finished(.failure(Self.failure(error)))))
                 }
             }
         }
+    }
+
+    /// An error in the operator's words (a `Failure` as it is).
+    static func failure(_ error: any Error) -> Failure {
+        (error as? Failure) ?? Failure(String(describing: error))
     }
 
     private func noClient(_ job: ImportJob, generation: Int) {
@@ -130,6 +140,23 @@ extension ImportJob {
             case .remove: .remove
             }
         return Change(account: account, campaignID: campaignID, action: action)
+    }
+}
+
+/// The import's header read or dry run in progress: a new one replaces it, Esc stops it.
+final class ImportChecks: Sendable {
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    /// Cancels the one running, then runs `work` in its place.
+    func replace(_ work: @escaping @Sendable () async -> Void) {
+        replace(with: Task { await work() })
+    }
+
+    func replace(with next: Task<Void, Never>?) {
+        task.withLock { current in
+            current?.cancel()
+            current = next
+        }
     }
 }
 

@@ -19,6 +19,8 @@ final class EffectRunner: Sendable {
     private let observations = Mutex<[Observation: Task<Void, Never>]>([:])
     /// The contacts table's windows, cut from a larger observed block.
     private let windows: ContactWindows
+    /// The bulk import's header read or dry run in progress.
+    let importChecks = ImportChecks()
 
     enum Observation: Hashable {
         case campaigns, samples, contactCount, statuses, contacts, matchCount, history
