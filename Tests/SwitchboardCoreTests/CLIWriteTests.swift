@@ -113,6 +113,19 @@ import VendorSandbox
             #expect(human.stdout.contains("1 rejected"))
             let listed = try await cli.expect(0, ["contacts", "list", "cli-upserts"] + account)
             #expect(listed.stdout.contains("\\u{202E}"))
+            // A row with two problems is one rejected row, its message naming both.
+            let twice = cli.directory + "/twice.csv"
+            try "external_id,phone,email\ncli-9,12,not-an-email\ncli-10,+14155550110,\n".write(
+                toFile: twice, atomically: true, encoding: .utf8)
+            let doubly = try await cli.expect(
+                1, ["contacts", "upsert", "cli-upserts", "--file", twice, "--dry-run", "--json"] + account
+            ).json()
+            #expect((doubly["counts"] as? [String: Int])?["rejected"] == 1)
+            let rejectedRows = doubly.objects("contacts").filter { $0["outcome"] as? String == "rejected" }
+            #expect(rejectedRows.count == 1)
+            #expect(rejectedRows.first?["line"] as? Int == 2)
+            let message = rejectedRows.first?["message"] as? String ?? ""
+            #expect(message.contains("column \"phone\"") && message.contains("column \"email\""), "\(message)")
             #expect(!listed.stdout.contains("\u{202E}"))
             // JSON from standard input, removing one.
             let removal = try await cli.expect(

@@ -43,6 +43,21 @@ import Testing
         }
     }
 
+    @Test func aRowWithSeveralProblemsIsOneRejectedRow() throws {
+        let problems = [
+            ImportProblem(file: "f.csv", line: 2, column: "phone", reason: "bad"),
+            ImportProblem(file: "f.csv", line: 2, column: "email", reason: "bad"),
+            ImportProblem(file: "f.csv", line: 5, column: "email", reason: "bad"),
+        ]
+        let batch = ImportBatch(contacts: [Contact(externalID: "x")], rowNumbers: [3], problems: problems)
+        #expect(batch.rejectedRows == 2)
+        var prediction = ImportPrediction(keep: 50)
+        prediction.add(batch, cached: [false], action: .upsert)
+        #expect(prediction.rejected == 2)
+        #expect(prediction.problemCount == 3)
+        #expect(prediction.firstRejects.count == 3, "every problem is kept to show why")
+    }
+
     @Test func theFileGoesIntoOnePendingEntryBatchByBatch() async throws {
         try await withTemporaryStore { store, _ in
             var seen: [(contacts: Int, problems: Int, entryID: Int64?)] = []

@@ -101,7 +101,7 @@ extension EffectRunner {
         var (journaled, rejected) = (0, 0)
         let entryID = try await store.journalImport(source, as: job.change) { batch, _, entryID in
             journaled += batch.contacts.count
-            rejected += batch.problems.count
+            rejected += batch.rejectedRows
             if let entryID {
                 inbox.post(.bulkImport(.journaled(entryID: entryID, contacts: journaled, rejected: rejected)))
             }

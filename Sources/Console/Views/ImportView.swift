@@ -156,8 +156,10 @@ enum ImportView {
             return
         }
         let kept = prediction.firstRejects.count
-        let first = kept < prediction.rejected ? "the first \(kept) of \(prediction.rejected)" : "all \(kept)"
-        canvas.line("  Rejected rows (\(first)), not sent:", in: area.row(6), style: .plain)
+        let rowCount = prediction.rejected == 1 ? "1 row" : "\(prediction.rejected) rows"
+        let problems = prediction.problemCount == 1 ? "1 problem" : "\(prediction.problemCount) problems"
+        let first = kept < prediction.problemCount ? "the first \(kept) of \(problems)" : problems
+        canvas.line("  Rejected, not sent: \(rowCount) (\(first)):", in: area.row(6), style: .plain)
         let visible = max(1, area.height - 10)
         let table = Rect(x: area.x, y: area.y + 7, width: area.width, height: visible + 1)
         let columns = [

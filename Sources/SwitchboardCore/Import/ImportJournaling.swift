@@ -16,11 +16,13 @@ extension UpsertAction {
 }
 
 /// A dry run's tally of a whole file: the expected outcome of every valid contact, every
-/// rejected row counted, and the first rejects kept with their line, column and reason.
+/// rejected row counted (once, however many problems it has), and the first problems kept with their line, column and reason.
 public struct ImportPrediction: Sendable, Hashable {
     public var counts: [PredictedOutcome: Int] = [:]
     public var rejected = 0
-    /// The first `keep` rejected rows, in file order.
+    /// Problems found in those rows (a row can have several).
+    public var problemCount = 0
+    /// The first `keep` problems of the rejected rows, in file order.
     public var firstRejects: [ImportProblem] = []
     /// How many rejects are kept.
     public let keep: Int
@@ -35,7 +37,8 @@ public struct ImportPrediction: Sendable, Hashable {
         for index in batch.contacts.indices {
             counts[action.predictedOutcome(cached: index < cached.count && cached[index]), default: 0] += 1
         }
-        rejected += batch.problems.count
+        rejected += batch.rejectedRows
+        problemCount += batch.problems.count
         if firstRejects.count < keep {
             firstRejects += batch.problems.sorted { $0.line < $1.line }.prefix(keep - firstRejects.count)
         }

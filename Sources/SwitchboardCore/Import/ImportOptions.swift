@@ -58,4 +58,12 @@ public struct ImportBatch: Sendable, Hashable {
         self.rowNumbers = rowNumbers
         self.problems = problems
     }
+
+    /// How many rows were left out: a row with several problems counts once.
+    public var rejectedRows: Int {
+        var lines = Set<Int>()
+        var count = 0
+        for problem in problems where problem.line == 0 || lines.insert(problem.line).inserted { count += 1 }
+        return count
+    }
 }

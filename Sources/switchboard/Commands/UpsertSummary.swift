@@ -65,11 +65,16 @@ struct UpsertSummary {
     /// Takes in one batch of the file: its rejected rows and valid contacts, and for each
     /// contact whether the cache holds it. A dry run writes the batch's lines at once.
     mutating func add(_ batch: ImportBatch, cached: [Bool]) {
-        var batchRejects = batch.problems.map { problem in
+        // One rejected row per file line, its problems joined (a row can have several).
+        var batchRejects: [OutcomeWriter.Row] = []
+        for problem in batch.problems.enumerated().sorted(by: { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }).map(\.element) {
             let message = problem.column.map { "column \"\($0)\": \(problem.reason)" } ?? problem.reason
-            return OutcomeWriter.Row(line: problem.line, key: nil, outcome: "rejected", message: message)
+            if problem.line > 0, let last = batchRejects.last, last.line == problem.line {
+                batchRejects[batchRejects.count - 1].message = (last.message.map { $0 + "; " } ?? "") + message
+            } else {
+                batchRejects.append(OutcomeWriter.Row(line: problem.line, key: nil, outcome: "rejected", message: message))
+            }
         }
-        batchRejects.sort { $0.line < $1.line }
         valid += batch.contacts.count
         guard dryRun else {
             rejects += batchRejects
