@@ -285,6 +285,25 @@ import Testing
         _ = F.press(&state, .enter)
         _ = update(&state, .bulkImport(.headerRead(generation: state.importFlow!.generation, .success(F.header))))
         #expect(state.importFlow?.fields[3] == .skip)
+        // ... and says at once what is wrong with it.
+        _ = F.press(&state, .character("="))
+        for _ in 0..<20 { _ = F.press(&state, .backspace) }
+        ChangeFixtures.type(&state, "email")
+        _ = F.press(&state, .enter)
+        #expect(state.importFlow?.problem?.contains("both map to email") == true)
+        _ = F.press(&state, .escape)
+        #expect(state.importFlow?.stage == .path)
+        #expect(state.importFlow?.problem == nil)
+        _ = F.press(&state, .enter)
+        _ = update(&state, .bulkImport(.headerRead(generation: state.importFlow!.generation, .success(F.header))))
+        #expect(state.importFlow?.fields[3] == .email)
+        #expect(state.importFlow?.problem?.contains("both map to email") == true)
+        // A different header starts from its own auto-mapping.
+        _ = F.press(&state, .escape, .enter)
+        let other = ImportHeader(path: "~/leads/spring.csv", format: .csv, columns: ["phone"], fields: [.phone])
+        _ = update(&state, .bulkImport(.headerRead(generation: state.importFlow!.generation, .success(other))))
+        #expect(state.importFlow?.fields == [.phone])
+        #expect(state.importFlow?.problem == nil)
     }
 
     @Test func helpListsTheImportKeys() {

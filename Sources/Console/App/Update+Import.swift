@@ -269,6 +269,7 @@ extension AppState {
                     flow.mappingTable = TableState()
                 }
                 flow.header = header
+                flow.problem = flow.mappingProblem
                 if header.format == .json {
                     importFlow = flow
                     return check(&importFlow!)
