@@ -287,13 +287,13 @@ import Testing
             .init(id: 7, name: "événements-paris"), .init(id: 9, name: "vendors"),
         ],
         fields: [
-            .init(key: "first_name", label: "First name", kind: .text, required: true, needsRow: false),
-            .init(key: "phone", label: "Phone", kind: .text, required: false, needsRow: false),
-            .init(key: "company", label: "Company", kind: .text, required: false, needsRow: true),
-            .init(key: "lifetime_value", label: "Lifetime value", kind: .number, required: false, needsRow: true),
-            .init(key: "sms_opt_in", label: "SMS opt-in", kind: .boolean, required: false, needsRow: true),
-            .init(key: "birthday", label: "Birthday", kind: .date, required: false, needsRow: true),
-            .init(key: "interests", label: "Interests", kind: .list, required: false, needsRow: true),
+            .init(key: "first_name", label: "First name", kind: .text, required: true, formField: "First name"),
+            .init(key: "phone", label: "Phone", kind: .text, required: false, formField: "Phone"),
+            .init(key: "company", label: "Company", kind: .text, required: true),
+            .init(key: "lifetime_value", label: "Lifetime value", kind: .number, required: false),
+            .init(key: "sms_opt_in", label: "SMS opt-in", kind: .boolean, required: false),
+            .init(key: "birthday", label: "Birthday", kind: .date, required: false),
+            .init(key: "interests", label: "Interests", kind: .list, required: false),
         ])
 
     /// c2 open on an account with CampaignLark's contact form.
@@ -321,6 +321,7 @@ import Testing
         #expect(state.contactForm?.hint(at: state.contactForm!.focus).hasSuffix("reading the workspace's tags and fields…") == true)
         #expect(state.contactForm?.problems == ["Tags: \"vip\": the workspace's tag list is still being read; give the tag's id or wait"])
         Self.set(&state, "Email", "ana@example.com")
+        Self.set(&state, "First name", "Ana")
         Self.set(&state, "Fields", "company=Acme; shoe_size=9")
         #expect(state.contactForm?.problems.count == 1, "merge tags are unchecked until the list is read")
         let focused = state.contactForm!.fields[state.contactForm!.focus].label
@@ -346,6 +347,15 @@ import Testing
             ])
 
         Self.set(&state, "Fields", "")
+        Self.set(&state, "Company", "")
+        Self.set(&state, "First name", "")
+        #expect(
+            state.contactForm?.problems == [
+                "First name: required in this workspace (first_name) on a create or a full replace",
+                "Company: required in this workspace (company) on a create or a full replace",
+            ])
+        Self.set(&state, "First name", "Ana")
+        Self.set(&state, "Company", "Acme")
         Self.set(&state, "Tags", "2, vipp")
         #expect(state.contactForm?.problems == ["Tags: \"vipp\" is not a tag in this workspace (Tab lists them)"])
         Self.set(&state, "Tags", "42")
@@ -458,5 +468,19 @@ import Testing
         _ = update(&state, .change(.formListsFetched(account: "acme-calls", .success(Self.larkLists))))
         Self.set(&state, "Tags", "vip, vipp")
         expectGolden(state, "form-campaignlark-lists")
+    }
+
+    /// A partial update of a contact may leave a required field out; a full replace may not.
+    @Test func workspaceRequiredFieldsCountOnCreatesAndFullReplaces() {
+        let original = Contact(vendorID: "k1", firstName: "Ana", email: "ana@example.com")
+        var form = ContactForm(
+            account: "acme-calls", campaignID: "c2", campaignName: "c2", fields: ChangeFixtures.fields(.campaignlark),
+            original: original, defaultCountryCode: nil)
+        form.apply(Self.larkLists)
+        #expect(form.partial && form.isValid, "partial: Company may stay out")
+        form.inputs[form.fields.firstIndex { $0.label == "Update" }!] = TextField(text: "full")
+        #expect(form.problems == ["Company: required in this workspace (company) on a create or a full replace"])
+        form.inputs[form.fields.firstIndex { $0.label == "Company" }!] = TextField(text: "Acme")
+        #expect(form.isValid)
     }
 }

@@ -235,6 +235,14 @@ public struct ContactForm: Hashable, Sendable {
         }
     }
 
+    /// The vendor's field the form's field at `index` sets: its row, or the form's own field.
+    func listed(_ index: Int) -> ContactFormLists.Field? {
+        guard let lists = vendorLists else { return nil }
+        let field = fields[index]
+        if case .data(let key) = field.slot, let listed = lists.fields.first(where: { $0.key == key }) { return listed }
+        return lists.fields.first { $0.formField == field.label }
+    }
+
     /// Why a merge tag typed into the free-form row cannot be sent, or nil.
     func mergeTagProblem(_ key: String) -> String? {
         if fields.contains(where: { $0.slot == .data(key) }) { return "\"\(key)\" has its own row" }
@@ -260,6 +268,9 @@ public struct ContactForm: Hashable, Sendable {
     /// Why the field's text cannot be sent, or nil.
     public func problem(at index: Int) -> String? {
         let text = inputs[index].text.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty, isNew || !partial, let listed = listed(index), listed.required {
+            return "required in this workspace (\(listed.key)) on a create or a full replace"
+        }
         switch fields[index].kind {
         case .text: return nil
         case .email: return text.isEmpty ? nil : FieldChecks.email(text)

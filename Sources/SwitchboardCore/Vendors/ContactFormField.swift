@@ -82,17 +82,24 @@ public struct ContactFormLists: Hashable, Sendable {
         public var key: String
         public var label: String
         public var kind: ContactFormField.Kind
+        /// The vendor refuses a create or a full replace without it.
         public var required: Bool
-        /// False when a fixed field of the form already sets it (first name, phone...).
-        public var needsRow: Bool
+        /// The label of the form's own field that sets it (`First name`), or nil when the
+        /// form gives it a row of its own.
+        public var formField: String?
 
-        public init(key: String, label: String, kind: ContactFormField.Kind, required: Bool, needsRow: Bool) {
+        public init(
+            key: String, label: String, kind: ContactFormField.Kind, required: Bool, formField: String? = nil
+        ) {
             self.key = key
             self.label = label
             self.kind = kind
             self.required = required
-            self.needsRow = needsRow
+            self.formField = formField
         }
+
+        /// True when no field of the form sets it.
+        public var needsRow: Bool { formField == nil }
     }
 
     public var tags: [Tag]

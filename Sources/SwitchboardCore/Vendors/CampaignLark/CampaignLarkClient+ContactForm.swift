@@ -20,8 +20,11 @@ extension CampaignLarkClient: ContactFormVendor {
         ]
     }
 
-    /// The merge tags the form's fixed fields send (see `CampaignLarkUpsertInput(neutral:)`).
-    static let formMergeTags: Set<String> = ["email_address", "first_name", "last_name", "phone"]
+    /// The merge tags the form's own fields send (see `CampaignLarkUpsertInput(neutral:)`),
+    /// with those fields' labels.
+    static let formMergeTags = [
+        "email_address": "Email", "first_name": "First name", "last_name": "Last name", "phone": "Phone",
+    ]
 
     /// `GET /tags` and `GET /fields`, side by side.
     public func contactFormLists() async throws -> ContactFormLists? {
@@ -33,7 +36,7 @@ extension CampaignLarkClient: ContactFormVendor {
             fields: fields.filter { !$0.mergeTag.isEmpty }.map { field in
                 ContactFormLists.Field(
                     key: field.mergeTag, label: field.label ?? field.mergeTag, kind: Self.formKind(field.type),
-                    required: field.required, needsRow: !Self.formMergeTags.contains(field.mergeTag))
+                    required: field.required, formField: Self.formMergeTags[field.mergeTag])
             })
     }
 
