@@ -42,6 +42,8 @@ public struct ImportFlow: Hashable, Sendable {
     /// What stops the current step, saying what and where.
     public var problem: String?
     public var prediction: ImportPrediction?
+    /// Rows the dry run has read so far.
+    public var checkedRows = 0
     /// The first reject shown on the summary.
     public var rejectsScroll = 0
     /// Which request a result answers: results of an abandoned step are dropped.
@@ -195,6 +197,8 @@ public enum ImportEffect: Hashable, Sendable {
 public enum ImportMsg: Sendable {
     case pathsListed(Result<PathListing, Failure>)
     case headerRead(generation: Int, Result<ImportHeader, Failure>)
+    /// The dry run is under way: rows read so far.
+    case checking(generation: Int, rows: Int)
     case checked(generation: Int, Result<ImportPrediction, Failure>)
     /// The entry so far: contacts journaled, rows rejected.
     case journaled(entryID: Int64, contacts: Int, rejected: Int)

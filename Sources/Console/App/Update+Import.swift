@@ -168,6 +168,7 @@ extension AppState {
         flow.stage = .checking
         flow.problem = nil
         flow.prediction = nil
+        flow.checkedRows = 0
         flow.rejectsScroll = 0
         flow.generation += 1
         return [.bulkImport(.dryRun(flow.job, generation: flow.generation))]
@@ -276,6 +277,9 @@ extension AppState {
                 }
                 flow.stage = .mapping
             }
+        case .checking(let generation, let rows):
+            guard generation == flow.generation, flow.stage == .checking else { return [] }
+            flow.checkedRows = rows
         case .checked(let generation, let result):
             guard generation == flow.generation, flow.stage == .checking else { return [] }
             switch result {

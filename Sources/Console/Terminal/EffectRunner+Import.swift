@@ -30,8 +30,14 @@ extension EffectRunner {
                 do {
                     let source = try ContactImport(path: PathCompletion.expand(job.path), options: job.options(client.vendor))
                     var prediction = ImportPrediction()
+                    var reported = ContinuousClock.now
                     _ = try await store.journalImport(source, as: job.change, dryRun: true) { batch, cached, _ in
                         prediction.add(batch, cached: cached, action: job.action)
+                        // A long file reports how far it has come, a few times a second at most.
+                        guard ContinuousClock.now - reported > .milliseconds(250) else { return }
+                        reported = ContinuousClock.now
+                        let rows = prediction.valid + prediction.rejected
+                        inbox.post(.bulkImport(.checking(generation: generation, rows: rows)))
                     }
                     inbox.post(.bulkImport(.checked(generation: generation, .success(prediction))))
                 } catch is CancellationError {

@@ -25,6 +25,9 @@ enum ImportView {
         case .mapping: drawMapping(flow, into: &canvas, area: area)
         case .checking:
             canvas.line("  Checking every row of the file; nothing is journaled or sent yet…", in: area.row(3), style: .muted)
+            if flow.checkedRows > 0 {
+                canvas.line("  \(flow.checkedRows) rows read", in: area.row(4), style: .plain)
+            }
         case .summary: drawSummary(flow, into: &canvas, area: area)
         case .sending: drawSending(flow, into: &canvas, area: area)
         }
