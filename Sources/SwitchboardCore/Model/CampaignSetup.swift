@@ -22,7 +22,7 @@ public struct CampaignDraft: Codable, Sendable, Hashable {
 
 /// A calling window: days of the week (`mon` ... `sun`) and a start and end time
 /// (`HH:MM`); an end before the start crosses midnight.
-public struct ScheduleWindow: Sendable, Hashable {
+public struct ScheduleWindow: Codable, Sendable, Hashable {
     public var days: [String]
     public var start: String
     public var end: String

@@ -81,6 +81,9 @@ enum StoreMigrations {
         migrator.registerMigration("v3 campaign drafts") { db in
             try db.alter(table: "journalEntry") { t in t.add(column: "campaign", .jsonText) }
         }
+        migrator.registerMigration("v4 settings changes") { db in
+            try db.alter(table: "journalEntry") { t in t.add(column: "settings", .jsonText) }
+        }
         return migrator
     }
 }

@@ -38,7 +38,7 @@ public struct SyncEngine: Sendable {
         }
         guard entry.state == .sending else { return entry }
         let batches: [SyncStateMachine.Batch]
-        if entry.action.isCampaignAction {
+        if entry.action.isCampaignAction || entry.action.isSettingsAction {
             batches = [SyncStateMachine.Batch(number: 0, positions: [])]
         } else {
             // Deletes go one request per contact, so concurrency and pacing count each.
@@ -113,6 +113,10 @@ public struct SyncEngine: Sendable {
         }
         if entry.action == .createCampaign || entry.action == .updateCampaign {
             try await setUp(entry)
+            return []
+        }
+        if entry.action.isSettingsAction {
+            try await applySettings(entry)
             return []
         }
         let rows = try await store.journal.rows(entry.id!, positions: batch.positions)

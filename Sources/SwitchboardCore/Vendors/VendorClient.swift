@@ -91,6 +91,14 @@ public protocol VendorClient: Sendable {
     func configurations() async throws -> [CampaignConfiguration]
     /// The account's concurrent call limit and the calls in flight (`manageCampaigns`).
     func concurrencyLimit() async throws -> ConcurrencyLimit
+    /// Creates a configuration (`manageCampaigns`; sent once, never retried by the client).
+    func createConfiguration(_ draft: ConfigurationDraft) async throws -> CampaignConfiguration
+    /// Changes the fields `draft` sets (`manageCampaigns`).
+    func updateConfiguration(id: String, _ draft: ConfigurationDraft) async throws -> CampaignConfiguration
+    /// Deletes a configuration; the vendor refuses while a campaign uses it (`manageCampaigns`).
+    func deleteConfiguration(id: String) async throws
+    /// Sets the account's concurrent call limit (`manageCampaigns`).
+    func setConcurrencyLimit(_ limit: Int) async throws -> ConcurrencyLimit
 }
 
 extension VendorClient {
@@ -122,6 +130,18 @@ extension VendorClient {
         throw VendorError.unsupported("\(vendor.displayName) has no campaign configurations")
     }
     public func concurrencyLimit() async throws -> ConcurrencyLimit {
+        throw VendorError.unsupported("\(vendor.displayName) has no concurrency setting")
+    }
+    public func createConfiguration(_ draft: ConfigurationDraft) async throws -> CampaignConfiguration {
+        throw VendorError.unsupported("\(vendor.displayName) has no campaign configurations")
+    }
+    public func updateConfiguration(id: String, _ draft: ConfigurationDraft) async throws -> CampaignConfiguration {
+        throw VendorError.unsupported("\(vendor.displayName) has no campaign configurations")
+    }
+    public func deleteConfiguration(id: String) async throws {
+        throw VendorError.unsupported("\(vendor.displayName) has no campaign configurations")
+    }
+    public func setConcurrencyLimit(_ limit: Int) async throws -> ConcurrencyLimit {
         throw VendorError.unsupported("\(vendor.displayName) has no concurrency setting")
     }
 }

@@ -74,6 +74,18 @@ struct ConfigurationsCommand: AsyncParsableCommand {
         @Option(help: "The agent to call with.") var agentId: String?
         @Option(help: "The number to call from.") var agentNumber: String?
 
+        /// What the journal entry carries: only the options given.
+        func draft() throws -> ConfigurationDraft {
+            ConfigurationDraft(
+                name: name, timezone: timezone,
+                windows: window.isEmpty
+                    ? nil
+                    : try window.map(AnyreachWindow.init(parsing:)).map {
+                        ScheduleWindow(days: $0.days, start: $0.start, end: $0.end)
+                    },
+                retryLimit: retryLimit, countryCode: defaultCountryCode, agentID: agentId, agentNumber: agentNumber)
+        }
+
         func input() throws -> AnyreachConfigurationInput {
             AnyreachConfigurationInput(
                 name: name, defaultTimezone: timezone,
@@ -86,8 +98,12 @@ struct ConfigurationsCommand: AsyncParsableCommand {
     /// `configurations create ...`.
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "create", abstract: "Create a configuration.",
+            commandName: "create", abstract: "Create a configuration (through the journal).",
             discussion: """
+                The create is journaled before it is sent; a resend (`switchboard journal replay` after a \
+                cut network) first looks for the configuration an earlier send made, by name, so it is \
+                never made twice. --json adds journal_id.
+
                 Example:
                   switchboard configurations create --name Weekdays --account acme-calls \\
                     --timezone America/New_York --window "mon,tue,wed,thu,fri 09:00-17:00" --retry-limit 3
@@ -105,9 +121,15 @@ struct ConfigurationsCommand: AsyncParsableCommand {
             try await Session.with(account: account.account, readonly: account.readonly) { session in
                 let anyreach = try session.anyreach(.manageCampaigns, for: "campaign configurations")
                 try session.requireWritable("creating a configuration")
-                let input = try fields.input()
-                let item = try await session.reach.call(retrying: false) { try await anyreach.createConfiguration(input) }
-                try show(item, session: session, json: output.json)
+                let entry = try await SettingsSubmission.run(
+                    .createConfiguration(account: session.account.name, try fields.draft()), session: session)
+                guard let id = entry.settings?.configurationID else {
+                    throw CommandFailure(
+                        status: ExitStatus.partialFailure,
+                        message: "journal #\(entry.id ?? 0): the vendor did not say which configuration it made")
+                }
+                let item = try await session.reach.call { try await anyreach.configuration(id) }
+                try show(item, session: session, json: output.json, journalID: entry.id)
             }
         }
     }
@@ -115,7 +137,7 @@ struct ConfigurationsCommand: AsyncParsableCommand {
     /// `configurations update ID ...`.
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "update", abstract: "Change a configuration's fields.",
+            commandName: "update", abstract: "Change a configuration's fields (through the journal).",
             discussion: "Example:\n  switchboard configurations update 3f1c... --retry-limit 5 --account acme-calls")
         @OptionGroup var account: AccountOption
         @OptionGroup var output: JSONFlag
@@ -132,9 +154,10 @@ struct ConfigurationsCommand: AsyncParsableCommand {
             try await Session.with(account: account.account, readonly: account.readonly) { session in
                 let anyreach = try session.anyreach(.manageCampaigns, for: "campaign configurations")
                 try session.requireWritable("updating configuration \(id)")
-                let input = try fields.input()
-                let item = try await session.reach.call { try await anyreach.updateConfiguration(id, input) }
-                try show(item, session: session, json: output.json)
+                let entry = try await SettingsSubmission.run(
+                    .updateConfiguration(account: session.account.name, id: id, try fields.draft()), session: session)
+                let item = try await session.reach.call { try await anyreach.configuration(id) }
+                try show(item, session: session, json: output.json, journalID: entry.id)
             }
         }
     }
@@ -142,7 +165,7 @@ struct ConfigurationsCommand: AsyncParsableCommand {
     /// `configurations delete ID`.
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "delete", abstract: "Delete a configuration.",
+            commandName: "delete", abstract: "Delete a configuration (through the journal; refused while a campaign uses it).",
             discussion: "Example:\n  switchboard configurations delete 3f1c... --account acme-calls")
         @OptionGroup var account: AccountOption
         @OptionGroup var output: JSONFlag
@@ -150,24 +173,27 @@ struct ConfigurationsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Session.with(account: account.account, readonly: account.readonly) { session in
-                let anyreach = try session.anyreach(.manageCampaigns, for: "campaign configurations")
+                _ = try session.anyreach(.manageCampaigns, for: "campaign configurations")
                 try session.requireWritable("deleting configuration \(id)")
-                _ = try await session.reach.call { try await anyreach.deleteConfiguration(id) }
+                let entry = try await SettingsSubmission.run(
+                    .deleteConfiguration(account: session.account.name, id: id), session: session)
                 if output.json {
                     var document = session.header
                     document["deleted"] = .string(id)
+                    document["journal_id"] = .int(entry.id.map(Int.init))
                     try JSONOutput.print(.object(document))
                 } else {
-                    print("Deleted configuration \(DisplayText.sanitize(id)).")
+                    print("Deleted configuration \(DisplayText.sanitize(id)) (journal #\(entry.id ?? 0)).")
                 }
             }
         }
     }
 
-    static func show(_ item: AnyreachConfiguration, session: Session, json: Bool) throws {
+    static func show(_ item: AnyreachConfiguration, session: Session, json: Bool, journalID: Int64? = nil) throws {
         if json {
             var document = session.header
             document["configuration"] = item.json
+            if let journalID { document["journal_id"] = .int(Int(journalID)) }
             try JSONOutput.print(.object(document))
             return
         }
@@ -181,6 +207,7 @@ struct ConfigurationsCommand: AsyncParsableCommand {
         table.add("agent", item.agentID ?? "")
         table.add("agent number", item.agentNumber ?? "")
         table.add("updated", item.updatedAt ?? "")
+        if let journalID { table.add("journal", "#\(journalID)") }
         print(table.render(style: .forStream()))
     }
 }
@@ -223,5 +250,22 @@ extension AnyreachConfiguration {
             "created_at": .text(createdAt),
             "updated_at": .text(updatedAt),
         ])
+    }
+}
+
+/// Configuration and concurrency changes go through the journal and the sync engine as the
+/// console's do (`SyncEngine.submit`): journaled before anything is sent, left for
+/// `journal replay` when the vendor cannot be reached (exit 4).
+enum SettingsSubmission {
+    static func run(_ change: Change, session: Session) async throws -> JournalEntry {
+        let entry = try await session.engine(store: try openStore()).submit(change)
+        try session.checkRefusal()
+        guard entry.state == .done else {
+            throw CommandFailure(
+                status: ExitStatus.partialFailure,
+                message:
+                    "journal #\(entry.id ?? 0): \(change.action.rawValue) \(entry.state.rawValue): \(entry.reason ?? "")")
+        }
+        return entry
     }
 }

@@ -110,6 +110,7 @@ struct JournalCommand: AsyncParsableCommand {
             fields.add("contacts", "\(entry.answeredCount)/\(entry.contactCount) answered, \(entry.failedCount) failed")
             fields.add("attempts", String(entry.attempts))
             fields.add("reason", entry.reason ?? "")
+            if let outcome = entry.settings?.outcome { fields.add("vendor said", outcome) }
             fields.add("created", entry.createdAt.formatted(.iso8601))
             fields.add("updated", entry.updatedAt.formatted(.iso8601))
             print(fields.render(style: style))

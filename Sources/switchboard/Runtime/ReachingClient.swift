@@ -61,4 +61,22 @@ struct ReachingClient: VendorClient {
     func concurrencyLimit() async throws -> ConcurrencyLimit {
         try await reach.read { try await inner.concurrencyLimit() }
     }
+
+    /// Sent once: a lost answer may mean the configuration was made. The sync engine
+    /// looks for it by name before any resend.
+    func createConfiguration(_ draft: ConfigurationDraft) async throws -> CampaignConfiguration {
+        try await reach.call(retrying: false) { try await inner.createConfiguration(draft) }
+    }
+
+    func updateConfiguration(id: String, _ draft: ConfigurationDraft) async throws -> CampaignConfiguration {
+        try await reach.call { try await inner.updateConfiguration(id: id, draft) }
+    }
+
+    func deleteConfiguration(id: String) async throws {
+        try await reach.call { try await inner.deleteConfiguration(id: id) }
+    }
+
+    func setConcurrencyLimit(_ limit: Int) async throws -> ConcurrencyLimit {
+        try await reach.call { try await inner.setConcurrencyLimit(limit) }
+    }
 }

@@ -17,6 +17,9 @@ public enum ChangeAction: String, Sendable, Codable, CaseIterable {
     case createCampaign
     /// Change the fields the change's `campaign` draft sets.
     case updateCampaign
+    /// Account settings (`SettingsChange`, see `isSettingsAction`): create, change or
+    /// delete a campaign configuration, set the account's concurrency limit.
+    case createConfiguration, updateConfiguration, deleteConfiguration, setConcurrency
 
     /// The upsert route's action, for the actions sent through `VendorClient.upsert`.
     public var upsertAction: UpsertAction? {
@@ -25,6 +28,7 @@ public enum ChangeAction: String, Sendable, Codable, CaseIterable {
         case .updateOnly: .updateOnly
         case .remove: .remove
         case .delete, .start, .pause, .close, .createCampaign, .updateCampaign: nil
+        case .createConfiguration, .updateConfiguration, .deleteConfiguration, .setConcurrency: nil
         }
     }
 
@@ -38,6 +42,7 @@ public enum ChangeAction: String, Sendable, Codable, CaseIterable {
         case .pause: .pause
         case .close: .close
         case .upsert, .updateOnly, .remove, .delete, .createCampaign, .updateCampaign: nil
+        case .createConfiguration, .updateConfiguration, .deleteConfiguration, .setConcurrency: nil
         }
     }
 }
@@ -55,12 +60,14 @@ public struct Change: Sendable, Hashable {
     public var contacts: [Contact]
     /// Campaign create and update only: the fields to set.
     public var campaign: CampaignDraft?
+    /// Settings changes only (configurations, the concurrency limit): what to send.
+    public var settings: SettingsChange?
     /// Recording the same key twice records the change once.
     public var idempotencyKey: String
 
     public init(
         account: String, campaignID: String, action: ChangeAction, partial: Bool = false, contacts: [Contact] = [],
-        campaign: CampaignDraft? = nil, idempotencyKey: String = UUID().uuidString
+        campaign: CampaignDraft? = nil, settings: SettingsChange? = nil, idempotencyKey: String = UUID().uuidString
     ) {
         self.account = account
         self.campaignID = campaignID
@@ -68,6 +75,7 @@ public struct Change: Sendable, Hashable {
         self.partial = partial
         self.contacts = contacts
         self.campaign = campaign
+        self.settings = settings
         self.idempotencyKey = idempotencyKey
     }
 }

@@ -38,6 +38,8 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
     public var partial: Bool
     /// Campaign create and update: the fields sent (nil for other actions).
     public var campaign: CampaignDraft?
+    /// Settings changes: what was sent and what the vendor answered (nil for other actions).
+    public var settings: SettingsChange?
     public var state: JournalState
     /// How many times sending started (the first send and each replay).
     public var attempts: Int
@@ -73,6 +75,7 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
         action = change.action
         partial = change.partial
         campaign = change.campaign
+        settings = change.settings
         state = .pending
         attempts = 0
         contactCount = change.contacts.count
