@@ -98,7 +98,8 @@ struct CampaignsCommand: AsyncParsableCommand {
             discussion: """
                 The create is journaled before it is sent, like every change. --external-id is required: \
                 a resend (a retry, or `switchboard journal replay` after a cut network) first looks the \
-                campaign up by it, so the campaign is never created twice.
+                campaign up by it, so the campaign is never created twice. A campaign already there with \
+                that external id is shown as it is; nothing is created or changed.
 
                 --json prints {"account", "vendor", "campaign", "journal_id"}.
 
