@@ -31,42 +31,14 @@ import VendorSandbox
     }
 
     @Test func anImportGoesThroughTheJournalAndTheEngineWithRetries() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.seed = 3
-        options.dialerEnabled = false
-        options.demoContactCount = 5
-        var quiet = Logger(label: "switchboard.test")
-        quiet.logLevel = .critical
-        let logger = quiet
-        try await Sandbox.withRunning(options, logger: quiet) { base in
-            let port = Int(base.split(separator: ":").last!)!
-            let text = Sandbox(options: SandboxOptions()).accountsFile(host: "127.0.0.1", port: port)
-            let file = try AccountsFile.parse(text, path: "sandbox.toml", fileMode: 0o600, environment: [:])
-            let account = try #require(file.accounts.first { $0.vendor == .replify })
+        try await withLiveSandbox(seed: 3) { sandbox in
+            let account = try sandbox.account(.replify)
             let campaignID = try #require(account.campaigns.first)
-            let transport = AsyncHTTPTransport()
-            defer { Task { try? await transport.shutdown() } }
-            let client = try VendorRegistry.client(for: account, transport: transport)
             let directory = NSTemporaryDirectory() + "switchboard-import-" + UUID().uuidString
             defer { try? FileManager.default.removeItem(atPath: directory) }
-            let store = try Store.open(directory: directory + "/data")
             let path = try Self.writeFile(in: directory)
-            let inbox = try Inbox()
-            let runner = EffectRunner(
-                clients: [account.name: client], accounts: file.accounts, store: store, inbox: inbox, logger: logger)
-
-            func next(_ wanted: (Msg) -> Bool) async throws -> [Msg] {
-                var seen: [Msg] = []
-                for _ in 0..<1200 {
-                    let messages = inbox.takeAll()
-                    seen += messages
-                    if messages.contains(where: wanted) { return seen }
-                    try await Task.sleep(for: .milliseconds(50))
-                }
-                Issue.record("no such message within 60 s")
-                return seen
-            }
+            let (store, runner) = (sandbox.store, try sandbox.runner(for: [account]))
+            func next(_ wanted: (Msg) -> Bool) async throws -> [Msg] { try await sandbox.messages(until: wanted) }
 
             // Tab: the directory's entries that start with what was typed, directories with a slash.
             runner.run(.bulkImport(.listPaths(directory + "/imp")))
@@ -112,11 +84,11 @@ import VendorSandbox
             #expect(try await store.journal.unsettledEntries().isEmpty, "a dry run journals nothing")
 
             // Sent while the sandbox fails some requests: retried, every contact once.
-            let faults = try await transport.send(HTTPRequest(method: .POST, url: base + "/_sandbox/faults?spec=500:0.4"))
+            let faults = try await sandbox.control(.POST, "/_sandbox/faults?spec=500:0.4")
             #expect(faults.status == 200)
             runner.run(.bulkImport(.send(job)))
             let sent = try await next { if case .bulkImport(.finished) = $0 { true } else { false } }
-            _ = try await transport.send(HTTPRequest(method: .POST, url: base + "/_sandbox/faults?spec="))
+            _ = try await sandbox.control(.POST, "/_sandbox/faults?spec=")
             // The progress task may post a last reading after the end: find the end itself.
             let end = sent.last { if case .bulkImport(.finished) = $0 { true } else { false } }
             guard case .bulkImport(.finished(.success(let finished)))? = end else {
@@ -151,7 +123,7 @@ import VendorSandbox
             #expect(counts.values.reduce(0, +) == Self.rows - 3)
             #expect(counts["failed"] == nil)
 
-            let state = try await transport.send(HTTPRequest(method: .GET, url: base + "/_sandbox/state"))
+            let state = try await sandbox.control(.GET, "/_sandbox/state")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(state.body)) as? [String: Any])
             let campaigns = (json["replify"] as? [String: Any])?["campaigns"] as? [[String: Any]] ?? []
             let emails = campaigns.flatMap { ($0["contacts"] as? [[String: Any]]) ?? [] }.compactMap { $0["email"] as? String }

@@ -11,34 +11,18 @@ import VendorSandbox
 /// live sandbox and posts what it did.
 @Suite struct StartUpReplayTests {
     @Test func aChangeLeftPendingIsSentWhenTheConsoleStarts() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.dialerEnabled = false
-        options.demoContactCount = 5
-        var quiet = Logger(label: "switchboard.test")
-        quiet.logLevel = .critical
-        let logger = quiet
-        try await Sandbox.withRunning(options, logger: quiet) { base in
-            let port = Int(base.split(separator: ":").last!)!
-            let text = Sandbox(options: SandboxOptions()).accountsFile(host: "127.0.0.1", port: port)
-            let file = try AccountsFile.parse(text, path: "sandbox.toml", fileMode: 0o600, environment: [:])
-            let account = try #require(file.accounts.first { $0.vendor == .anyreach })
-            let transport = AsyncHTTPTransport()
-            defer { Task { try? await transport.shutdown() } }
-            let client = try VendorRegistry.client(for: account, transport: transport)
+        try await withLiveSandbox { sandbox in
+            let account = try sandbox.account(.anyreach)
+            let client = try VendorRegistry.client(for: account, transport: sandbox.transport)
             let campaign = try #require(try await client.campaigns(nameContains: nil, states: []).first)
-            let directory = NSTemporaryDirectory() + "switchboard-replay-" + UUID().uuidString
-            defer { try? FileManager.default.removeItem(atPath: directory) }
-            let store = try Store.open(directory: directory)
+            let (store, inbox) = (sandbox.store, sandbox.inbox)
             let contacts = (0..<3).map { Contact(externalID: "replay-\($0)", phoneNumbers: ["+1415555020\($0)"]) }
             let entry = try await store.journal.record(
                 Change(account: account.name, campaignID: campaign.id, action: .upsert, contacts: contacts))
             // An entry of an account the accounts file no longer has is left alone and reported.
             _ = try await store.journal.record(Change(account: "gone", campaignID: "x", action: .pause))
 
-            let inbox = try Inbox()
-            let runner = EffectRunner(
-                clients: [account.name: client], accounts: file.accounts, store: store, inbox: inbox, logger: logger)
+            let runner = try sandbox.runner(for: [account])
             runner.run(.replayJournal)
             var summary: ReplaySummary?
             for _ in 0..<600 where summary == nil {

@@ -65,6 +65,17 @@ import Testing
         #expect(canvas[2, 0].style.reverse && !canvas[1, 0].style.reverse)
     }
 
+    @Test func textFieldTakesTheEditingKeys() {
+        var field = TextField(text: "path")
+        #expect(field.edit(.home) && field.edit(.delete) && field.edit(.character("b")))
+        #expect(field.text == "bath" && field.cursor == 1)
+        #expect(field.edit(.end) && field.edit(.delete), "Del at the end deletes nothing")
+        #expect(field.edit(.left) && field.edit(.backspace) && field.edit(.right))
+        #expect(field.text == "bah" && field.cursor == 3)
+        #expect(!field.edit(.tab) && !field.edit(.enter) && !field.edit(.escape) && !field.edit(.up))
+        #expect(field.text == "bah")
+    }
+
     @Test func dialogAndHelpDrawABox() {
         var canvas = Canvas(width: 30, height: 7)
         HelpOverlay(sections: [("Campaigns", [.init(keys: "j k", summary: "move")])]).render(

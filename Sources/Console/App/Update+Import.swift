@@ -55,7 +55,7 @@ extension AppState {
             case .escape: flow.typedField = nil
             case .enter: applyTypedField(typed.text, to: &flow)
             default:
-                guard edit(&typed, key) else { return [] }
+                guard typed.edit(key) else { return [] }
                 flow.typedField = typed
             }
             importFlow = flow
@@ -63,13 +63,13 @@ extension AppState {
         }
         if flow.stage == .path, !showingHelp {
             if case .character = key {
-                _ = edit(&flow.path, key)
+                _ = flow.path.edit(key)
                 flow.completions = []
                 flow.problem = nil
                 importFlow = flow
                 return []
             }
-            if edit(&flow.path, key) {
+            if flow.path.edit(key) {
                 flow.completions = []
                 importFlow = flow
                 return []
@@ -91,24 +91,6 @@ extension AppState {
         default: break
         }
         return []
-    }
-
-    /// A key for a one-line field; false when it is not one the field takes.
-    private func edit(_ field: inout TextField, _ key: Key) -> Bool {
-        switch key {
-        case .character(let character): field.insert(character)
-        case .backspace: field.backspace()
-        case .delete:
-            guard field.cursor < field.text.count else { return true }
-            field.moveCursor(by: 1)
-            field.backspace()
-        case .left: field.moveCursor(by: -1)
-        case .right: field.moveCursor(by: 1)
-        case .home: field.moveToStart()
-        case .end: field.moveToEnd()
-        default: return false
-        }
-        return true
     }
 
     private mutating func importStep(_ step: ImportStep) -> [Effect] {

@@ -24,6 +24,25 @@ public struct TextField: Hashable, Sendable {
     public mutating func moveToStart() { cursor = 0 }
     public mutating func moveToEnd() { cursor = text.count }
 
+    /// An editing key: a character, Backspace, Delete, ←/→, Home, End. False for any other
+    /// key, which the caller answers.
+    public mutating func edit(_ key: Key) -> Bool {
+        switch key {
+        case .character(let character): insert(character)
+        case .backspace: backspace()
+        case .delete:
+            guard cursor < text.count else { return true }
+            moveCursor(by: 1)
+            backspace()
+        case .left: moveCursor(by: -1)
+        case .right: moveCursor(by: 1)
+        case .home: moveToStart()
+        case .end: moveToEnd()
+        default: return false
+        }
+        return true
+    }
+
     /// Replaces the text, cursor at the end (command completion).
     public mutating func replace(with text: String) {
         self.text = text
