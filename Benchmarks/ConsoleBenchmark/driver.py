@@ -130,6 +130,8 @@ class StatsProxy:
         proxy = self
         self.sandbox_port = sandbox_port
         self.stats_path = f"/anyreach/campaign/campaigns/{campaign_id}/stats"
+        self.concurrency_path = "/anyreach/campaign/concurrency-settings"
+        self.concurrency_answer = None
         self.lock = threading.Lock()
         self.template = None
         self.completed_bonus = 0
@@ -171,6 +173,12 @@ class StatsProxy:
                     data = proxy._pinned(data, arrived)
                     if proxy.delay:
                         time.sleep(proxy.delay)
+                elif method == "GET" and self.path.split("?")[0] == proxy.concurrency_path and status == 200:
+                    # The account's concurrency setting and active calls, read with each
+                    # stats refresh: pinned too, so only the chosen counter moves.
+                    with proxy.lock:
+                        proxy.concurrency_answer = proxy.concurrency_answer or data
+                        data = proxy.concurrency_answer
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
