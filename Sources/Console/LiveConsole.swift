@@ -47,7 +47,8 @@ public enum LiveConsole {
                         name: account.name, vendorName: account.vendor.displayName, capabilities: client.capabilities,
                         configuredCampaigns: account.campaigns, readonly: options.readonly || account.readonly,
                         contactFields: (client as? any ContactFormVendor)?.contactFormFields ?? [],
-                        defaultCountryCode: account.defaultCountryCode))
+                        defaultCountryCode: account.defaultCountryCode,
+                        accountContacts: (client as? any AccountContactsVendor)?.accountContacts))
             } catch {
                 options.logger.error("account skipped", metadata: ["account": "\(account.name)", "error": "\(error)"])
             }

@@ -14,10 +14,13 @@ public struct AccountInfo: Hashable, Sendable {
     public var contactFields: [ContactFormField]
     /// The country code national phone numbers get (`default_country_code`).
     public var defaultCountryCode: String?
+    /// Where the vendor keeps contacts that belong to the account, not to a campaign.
+    public var accountContacts: AccountContacts?
 
     public init(
         name: String, vendorName: String, capabilities: VendorCapabilities, configuredCampaigns: [String],
-        readonly: Bool = false, contactFields: [ContactFormField] = [], defaultCountryCode: String? = nil
+        readonly: Bool = false, contactFields: [ContactFormField] = [], defaultCountryCode: String? = nil,
+        accountContacts: AccountContacts? = nil
     ) {
         self.name = name
         self.vendorName = vendorName
@@ -26,6 +29,7 @@ public struct AccountInfo: Hashable, Sendable {
         self.readonly = readonly
         self.contactFields = contactFields
         self.defaultCountryCode = defaultCountryCode
+        self.accountContacts = accountContacts
     }
 }
 

@@ -24,16 +24,20 @@ public struct CampaignRow: Hashable, Sendable {
 }
 
 extension AppState {
-    /// The campaigns table's rows: the account's campaigns (or the ones its accounts-file
+    /// The campaigns table's rows: the account's own contacts first where the vendor keeps
+    /// them outside campaigns, then the account's campaigns (or the ones its accounts-file
     /// entry names, for vendors that cannot list them), filtered and sorted.
-    public var campaignRows: [CampaignRow] {
+    public var campaignRows: [CampaignRow] { campaignRows(filtered: true) }
+
+    /// The rows before the filter: what `:contacts` opens and completes.
+    func campaignRows(filtered: Bool) -> [CampaignRow] {
         var rows: [CampaignRow]
         if let account, !account.capabilities.contains(.listCampaigns) {
             rows = account.configuredCampaigns.map { CampaignRow(id: $0, name: $0, state: "—", counts: stats[$0]) }
         } else {
             rows = (campaigns ?? []).map { CampaignRow(id: $0.id, name: $0.name, state: $0.state, counts: stats[$0.id]) }
         }
-        rows = rows.filter(matchesFilter)
+        if filtered { rows = rows.filter(matchesFilter) }
         let sort = self.sort
         rows.sort { a, b in
             let ordered: Bool?
@@ -47,7 +51,17 @@ extension AppState {
             guard let ordered else { return a.id < b.id }
             return ordered == sort.ascending
         }
+        // Not a campaign: it stays first whatever the sort, and has no counts.
+        if let contacts = account?.accountContacts {
+            let row = CampaignRow(id: contacts.campaignID, name: contacts.name, state: "—", counts: nil)
+            if !filtered || matchesFilter(row) { rows.insert(row, at: 0) }
+        }
         return rows
+    }
+
+    /// True when `id` is the account's own contacts rather than a campaign.
+    public func isAccountContacts(_ id: String) -> Bool {
+        account?.accountContacts?.campaignID == id
     }
 
     /// Substring match on name or id, ignoring case; a leading `!` keeps the others.
@@ -61,8 +75,13 @@ extension AppState {
         return found != inverted
     }
 
-    /// The campaign a screen is about, from the cache (nil for configured-only ids).
+    /// The campaign a screen is about, from the cache (nil for configured-only ids); the
+    /// account's own contacts go by their name.
     public func cachedCampaign(_ id: String) -> CachedCampaign? {
-        campaigns?.first { $0.id == id }
+        if let account, let contacts = account.accountContacts, contacts.campaignID == id {
+            return CachedCampaign(
+                account: account.name, campaign: Campaign(id: id, name: contacts.name, state: .unknown("—")), seenAt: now)
+        }
+        return campaigns?.first { $0.id == id }
     }
 }

@@ -41,6 +41,8 @@ public enum Action: Hashable, Sendable {
     case retryFailures, exportFailures, replayEntry
     /// `i`: import contacts from a file into the campaign.
     case importContacts
+    /// `w`: the account's own contacts, where the vendor keeps them outside campaigns.
+    case openAccountContacts
     /// A step of the import screen.
     case importStep(ImportStep)
 }
@@ -120,6 +122,13 @@ public enum KeyRegistry {
                 keys: [.character("e")], action: .editCampaign, summary: "edit the campaign", context: .campaigns,
                 changes: true),
         ]
+        for context in [KeyContext.campaigns, .campaign, .contact] {
+            bindings.append(
+                KeyBinding(
+                    keys: [.character("w")], action: .openAccountContacts,
+                    summary: "open the account's contacts (default)",
+                    context: context))
+        }
         bindings += changeBindings
         bindings += importBindings
         for column in SortColumn.allCases {

@@ -12,7 +12,7 @@ extension AppState {
             .observeCampaign(account: account.name, campaignID: id),
             .observeContacts(account: account.name, campaignID: id, offset: 0, limit: layout.contactRows),
         ]
-        if !account.capabilities.contains(.listContacts) { pane.nextVendorOffset = nil }
+        if !vendorListsContacts(of: id) { pane.nextVendorOffset = nil }
         campaign = pane
         contactPane = nil
         effects += refreshStats()

@@ -68,7 +68,7 @@ extension AppState {
             candidates = accounts.map(\.name)
         } else if words[0] == "contacts" {
             prefix = "contacts "
-            candidates = campaignRows.map(\.id)
+            candidates = campaignRows(filtered: false).map(\.id)
         } else {
             return
         }
@@ -109,14 +109,13 @@ extension AppState {
             }
             return switchAccount(to: index)
         case "contacts":
-            let rows = campaignRows
+            let rows = campaignRows(filtered: false)
             guard let row = rows.first(where: { $0.id == argument }) ?? rows.first(where: { $0.name == argument })
             else {
                 status = StatusMessage(text: "no campaign \"\(argument)\" in this account", isError: true)
                 return []
             }
-            stack = [.campaigns]
-            return closeChangeScreens() + (campaign != nil ? [.stopObservingCampaign] : []) + openCampaign(row.id)
+            return openFromCommand(row.id)
         default:
             status = StatusMessage(text: "unknown command \"\(name)\" (try Tab)", isError: true)
             return []

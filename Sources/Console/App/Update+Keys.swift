@@ -21,6 +21,10 @@ extension AppState {
 
     /// What an action does on the current screen.
     mutating func perform(_ action: Action) -> [Effect] {
+        if let pointer = accountContactsPointer(for: action) {
+            status = StatusMessage(text: pointer, isError: true)
+            return []
+        }
         switch action {
         case .quit:
             quitting = true
@@ -71,6 +75,7 @@ extension AppState {
         case .editContact: return openContactForm(new: false)
         case .removeContact: return askToRemoveContact()
         case .importContacts: return openImport()
+        case .openAccountContacts: return openAccountContacts()
         case .onlyFailures, .retryFailures, .exportFailures, .replayEntry: return performOnResults(action)
         case .review, .complete, .confirm, .cancel, .importStep: return []
         case .sort(let column):
@@ -170,7 +175,7 @@ extension AppState {
             effects.append(.fetchCampaigns(account: account.name))
         }
         if case .configurations = screen { return fetchConfigurations(again: true) + refreshConcurrency() }
-        if campaign != nil, account.capabilities.contains(.listContacts), campaign?.fetchingContacts == false {
+        if let pane = campaign, vendorListsContacts(of: pane.campaignID), !pane.fetchingContacts {
             campaign?.nextVendorOffset = 0
             effects += fetchMoreContacts()
         }

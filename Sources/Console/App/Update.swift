@@ -170,7 +170,7 @@ extension AppState {
         case .journal, .results: ids = []
         }
         var effects: [Effect] = []
-        for id in ids where !refreshing.contains(id) && !(onlyMissing && stats[id] != nil) {
+        for id in ids where !refreshing.contains(id) && !(onlyMissing && stats[id] != nil) && !isAccountContacts(id) {
             refreshing.insert(id)
             effects.append(.fetchStats(account: account.name, campaignID: id))
         }

@@ -65,6 +65,9 @@ enum CampaignView {
             return pane.matchCount == nil ? "Filtering…" : "No cached contact matches the filter (Esc clears it)."
         }
         if pane.fetchingContacts || pane.cachedCount == nil { return "Fetching contacts…" }
+        if let contacts = state.account?.accountContacts, !state.vendorListsContacts(of: pane.campaignID) {
+            return "No contacts in this campaign: \(KeyRegistry.label(for: .openAccountContacts)) opens \(contacts.name)."
+        }
         if let account = state.account, !account.capabilities.contains(.listContacts) {
             return "\(account.vendorName) cannot list contacts; contacts sent from Switchboard appear here."
         }

@@ -16,6 +16,8 @@ enum CampaignsView {
                     cellStyles[index + 2] = .changed
                 }
             }
+            // The account's own contacts are not a campaign: their name stands out.
+            if state.isAccountContacts(row.id) { cellStyles[0] = .emphasizedPlain }
             let counts = countColumns.map { row.count($0).map(String.init) ?? "—" }
             return TableRow([row.name, row.state] + counts, cellStyles: cellStyles)
         }

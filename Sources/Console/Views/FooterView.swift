@@ -64,8 +64,12 @@ enum FooterView {
     static func summary(_ state: AppState) -> String {
         switch state.screen {
         case .campaigns:
-            let total = state.campaignRows.count
+            let rows = state.campaignRows
+            let total = rows.filter { !state.isAccountContacts($0.id) }.count
             var text = "\(total) campaign\(total == 1 ? "" : "s")"
+            if let contacts = state.account?.accountContacts, rows.first?.id == contacts.campaignID {
+                text += " and \(contacts.name)"
+            }
             text += " · sorted by \(state.sort.column.title.lowercased()) \(state.sort.ascending ? "▲" : "▼")"
             if !state.filter.isEmpty { text += " · filter \"\(state.filter)\" (Esc clears)" }
             return text

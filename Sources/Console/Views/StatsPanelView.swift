@@ -15,6 +15,12 @@ enum StatsPanelView {
         x += canvas.put("  " + (cached?.state ?? "—"), x: area.x + x, y: area.y, style: .plain)
         canvas.put("  id " + campaignID, x: area.x + x, y: area.y, style: .muted, maxWidth: area.width - x)
         guard let account = state.account else { return }
+        if let lines = AccountContactsNote.lines(state, campaignID: campaignID) {
+            for (index, line) in lines.enumerated() {
+                canvas.put(" " + line, x: area.x, y: area.y + 2 + index, style: .muted, maxWidth: area.width)
+            }
+            return
+        }
         guard account.capabilities.contains(.stats) else {
             canvas.put(
                 " \(account.vendorName) reports no status counts for a campaign.", x: area.x, y: area.y + 2,
