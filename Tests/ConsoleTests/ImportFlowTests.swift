@@ -205,6 +205,25 @@ import Testing
         #expect(state.importFlow?.stage == .path, "back from a JSON file's dry run is the path")
     }
 
+    @Test func jAndKScrollTheRejectsThatDoNotFit() {
+        var state = F.mappingState(width: 80, height: 24)
+        _ = F.press(&state, .enter)
+        var many = ImportPrediction()
+        let problems = (0..<30).map { ImportProblem(file: "f.csv", line: 2 + $0, column: "Mobile", reason: "not a phone") }
+        many.add(ImportBatch(contacts: [Contact(email: "a@example.com")], rowNumbers: [40], problems: problems), cached: [false], action: .upsert)
+        _ = update(&state, .bulkImport(.checked(generation: state.importFlow!.generation, .success(many))))
+        let visible = state.importRejectRows
+        #expect(visible < 30)
+        _ = F.press(&state, .character("j"), .character("j"))
+        #expect(state.importFlow?.rejectsScroll == 2)
+        #expect(TextBackend.render(ConsoleView.render(state)).contains("      4 Mobile"))
+        #expect(!TextBackend.render(ConsoleView.render(state)).contains("      3 Mobile"))
+        _ = F.press(&state, .pageDown, .pageDown, .pageDown)
+        #expect(state.importFlow?.rejectsScroll == 30 - visible, "the last reject stays in view")
+        _ = F.press(&state, .character("k"))
+        #expect(state.importFlow?.rejectsScroll == 29 - visible)
+    }
+
     @Test func aFileWithNothingValidIsNotSent() {
         var state = F.mappingState(width: 80, height: 24)
         _ = F.press(&state, .enter)
