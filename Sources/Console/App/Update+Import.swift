@@ -61,19 +61,11 @@ extension AppState {
             importFlow = flow
             return []
         }
-        if flow.stage == .path, !showingHelp {
-            if case .character = key {
-                _ = flow.path.edit(key)
-                flow.completions = []
-                flow.problem = nil
-                importFlow = flow
-                return []
-            }
-            if flow.path.edit(key) {
-                flow.completions = []
-                importFlow = flow
-                return []
-            }
+        if flow.stage == .path, !showingHelp, flow.path.edit(key) {
+            flow.completions = []
+            flow.problem = nil
+            importFlow = flow
+            return []
         }
         guard let action = KeyRegistry.action(for: key, in: .bulkImport) else { return [] }
         if showingHelp {
@@ -85,8 +77,8 @@ extension AppState {
         case .back: return importBack()
         case .down: moveImportSelection(by: 1)
         case .up: moveImportSelection(by: -1)
-        case .pageDown: moveImportSelection(by: importMappingRows)
-        case .pageUp: moveImportSelection(by: -importMappingRows)
+        case .pageDown: moveImportSelection(by: flow.stage == .summary ? importRejectRows : importMappingRows)
+        case .pageUp: moveImportSelection(by: flow.stage == .summary ? -importRejectRows : -importMappingRows)
         case .importStep(let step): return importStep(step)
         default: break
         }
