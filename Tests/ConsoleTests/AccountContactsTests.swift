@@ -194,6 +194,16 @@ import Testing
         #expect(state.status?.text == "contacts are changed in All contacts: w opens them (:contacts default)")
     }
 
+    @Test func theStatsPanelSaysTheAccountsContactsHaveNoStatusCounts() {
+        var state = Self.larkCampaignsState()
+        _ = update(&state, .key(.enter))
+        let counts = "Workspace contacts have no status counts: CampaignLark reports none for them."
+        #expect(AccountContactsNote.lines(state, campaignID: "default") == [counts], "no status to filter by yet")
+        Self.deliverWorkspaceContacts(&state)
+        #expect(AccountContactsNote.lines(state, campaignID: "default") == [counts, "Each contact's own status is in the table; s filters by it."])
+        #expect(AccountContactsNote.lines(Fixtures.campaignState(width: 80, height: 24), campaignID: "c2") == nil)
+    }
+
     @Test func vendorsWithoutAccountContactsKeepTheirListAndRefuseW() {
         var state = Fixtures.campaignsState(width: 80, height: 24)
         state.accounts = ChangeFixtures.accounts

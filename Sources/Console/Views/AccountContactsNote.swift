@@ -5,10 +5,11 @@ enum AccountContactsNote {
     static func lines(_ state: AppState, campaignID: String) -> [String]? {
         guard let account = state.account, let contacts = account.accountContacts else { return nil }
         if contacts.campaignID == campaignID {
-            return [
-                "\(contacts.name) have no status counts: \(account.vendorName) reports none for them.",
-                "Each contact's own status is in the table; \(KeyRegistry.label(for: .cycleStatus, in: .campaign)) filters by it.",
-            ]
+            let counts = "\(contacts.name) have no status counts: \(account.vendorName) reports none for them."
+            // Contacts may have a status only within a campaign (then there is nothing to filter by).
+            guard state.campaign?.statuses.isEmpty == false else { return [counts] }
+            let filter = KeyRegistry.label(for: .cycleStatus, in: .campaign)
+            return [counts, "Each contact's own status is in the table; \(filter) filters by it."]
         }
         let held =
             contacts.campaignsListContacts
