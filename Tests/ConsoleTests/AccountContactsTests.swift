@@ -192,6 +192,15 @@ import Testing
         _ = update(&state, .key(.character("n")))
         #expect(state.contactForm == nil)
         #expect(state.status?.text == "contacts are changed in All contacts: w opens them (:contacts default)")
+        let enrolled = CachedContact(account: "reply", campaignID: "55", contact: Self.workspaceContacts[0].contact)
+        _ = update(&state, .contactCountObserved(account: "reply", campaignID: "55", 1))
+        _ = update(&state, .contactsObserved(account: "reply", campaignID: "55", offset: 0, [enrolled]))
+        _ = update(&state, .key(.enter))
+        #expect(state.screen == .contact(campaignID: "55", key: enrolled.key))
+        _ = update(&state, .key(.character("e")))
+        #expect(state.contactForm == nil && state.status?.text.hasPrefix("contacts are changed in All contacts") == true)
+        _ = update(&state, .key(.character("w")))
+        #expect(state.stack == [.campaigns, .campaign(id: "default")] && state.contactPane == nil)
     }
 
     @Test func theStatsPanelSaysTheAccountsContactsHaveNoStatusCounts() {
