@@ -80,6 +80,17 @@ import Testing
         #expect(state.campaignRows.map(\.id) == ["default"])
     }
 
+    @Test func theWorkspaceRowIsThereWhileTheCampaignsAreListed() {
+        var state = AppState(accounts: Self.accounts, width: 80, height: 24, now: t0)
+        _ = start(&state)
+        #expect(state.campaignRows.map(\.id) == ["default"])
+        let lines = TextBackend.render(ConsoleView.render(state)).components(separatedBy: "\n")
+        #expect(lines[2].hasPrefix("Workspace cont") && lines[4] == "  Listing campaigns…")
+        _ = update(&state, .campaignsFetched(account: "lark", .success(0), at: t0))
+        _ = update(&state, .campaignsObserved(account: "lark", []))
+        #expect(TextBackend.render(ConsoleView.render(state)).components(separatedBy: "\n")[4] == "  This account has no campaigns.")
+    }
+
     @Test func enterOnTheWorkspaceRowListsItsContactsFromTheVendorWithoutStats() {
         var state = Self.larkCampaignsState()
         let effects = update(&state, .key(.enter))

@@ -27,8 +27,9 @@ enum CampaignsView {
             selected: rows.isEmpty ? nil : state.campaignTable.selected - state.campaignTable.offset,
             sort: (column: sortIndex, ascending: state.sort.ascending))
         table.render(into: &canvas, area: area)
-        if rows.isEmpty {
-            canvas.put("  " + emptyText(state), x: area.x, y: area.y + 2, style: .muted)
+        // Said under the account's own contacts too, which are there before any campaign.
+        if rows.allSatisfy({ state.isAccountContacts($0.id) }) {
+            canvas.put("  " + emptyText(state), x: area.x, y: area.y + 2 + rows.count, style: .muted)
         }
     }
 
