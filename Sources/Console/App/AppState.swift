@@ -170,8 +170,6 @@ public struct AppState: Hashable, Sendable {
     public var results: ResultsPane?
     /// The bulk import (`i`), shown over the campaign screen or running out of sight.
     public var importFlow: ImportFlow?
-    /// Rows this session's imports rejected before sending, by journal entry (the results count them).
-    public var importedRejects: [Int64: Int] = [:]
     public var showingHelp = false
     public var status: StatusMessage?
     public var refreshInterval: Duration
@@ -208,6 +206,7 @@ public struct AppState: Hashable, Sendable {
     public var keyContext: KeyContext {
         if let contactForm { return contactForm.stage == .confirmingDiscard ? .confirm : .contactForm }
         if removal != nil { return .confirm }
+        if let dialog = setup.settings { return dialog.keyContext }
         if importFlow?.isShown == true { return .bulkImport }
         switch screen {
         case .campaigns: return .campaigns

@@ -18,6 +18,8 @@ public struct CampaignSetup: Hashable, Sendable {
     /// Campaigns with a change being sent, with their names for the status line (a second
     /// change waits for the first to settle).
     public var sending: [String: String] = [:]
+    /// The configurations screen's dialog (form, delete question, concurrency prompt), if open.
+    public var settings: SettingsDialog?
 
     public init() {}
 }
@@ -123,6 +125,8 @@ public enum CampaignSetupEffect: Hashable, Sendable {
     case submit(account: String, campaignID: String, action: ChangeAction, draft: CampaignDraft?)
     case fetchConfigurations(account: String)
     case fetchConcurrency(account: String)
+    /// Configuration and concurrency changes (see `SettingsEffect`).
+    case settings(SettingsEffect)
 }
 
 /// What came back from them.
@@ -131,6 +135,7 @@ public enum CampaignSetupMsg: Sendable {
     case settled(account: String, campaignID: String, action: ChangeAction, Result<SettledChange, Failure>)
     case configurationsFetched(account: String, Result<[CampaignConfiguration], Failure>)
     case concurrencyFetched(account: String, Result<ConcurrencyLimit, Failure>)
+    case settings(SettingsMsg)
 }
 
 /// A journal entry as it settled.

@@ -450,18 +450,9 @@ public struct ContactForm: Hashable, Sendable {
         case .partialOrFull: candidates = ["partial", "full"]
         default: return false
         }
-        let typed = inputs[focus].text
-        let matches = candidates.filter { $0.lowercased().hasPrefix(typed.lowercased()) }
-        guard let first = matches.first else {
-            completions = []
-            return true
-        }
-        var common = first
-        for match in matches.dropFirst() {
-            common = String(common.prefix(zip(common.lowercased(), match.lowercased()).prefix { $0 == $1 }.count))
-        }
-        completions = matches.count > 1 ? Array(matches.prefix(50)) : []
-        inputs[focus].replace(with: common.count >= typed.count ? common : typed)
+        let completed = PrefixCompletion.complete(inputs[focus].text, from: candidates)
+        completions = completed.matches
+        if let text = completed.text { inputs[focus].replace(with: text) }
         return true
     }
 

@@ -13,6 +13,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case journal = "Journal"
     case results = "Results"
     case bulkImport = "Import"
+    /// The configuration form and the concurrency prompt (configurations screen).
+    case settingsForm = "Configuration form"
 }
 
 /// What a key does. `update` switches on actions, never on keys, and help is generated
@@ -45,6 +47,8 @@ public enum Action: Hashable, Sendable {
     case openAccountContacts
     /// A step of the import screen.
     case importStep(ImportStep)
+    /// The configurations screen: new, edit, delete, the concurrency limit.
+    case settings(SettingsAction)
 }
 
 /// One entry of the key registry.
@@ -129,6 +133,7 @@ public enum KeyRegistry {
                     summary: "open the account's contacts (default)",
                     context: context))
         }
+        bindings += settingsBindings
         bindings += changeBindings
         bindings += importBindings
         for column in SortColumn.allCases {
@@ -163,6 +168,27 @@ public enum KeyRegistry {
         KeyBinding(
             keys: [.character("p")], action: .replayEntry, summary: "replay a pending or interrupted entry",
             context: .results, changes: true),
+    ]
+
+    /// The configurations screen's changes (Anyreach), then the form's and the prompt's keys.
+    static let settingsBindings: [KeyBinding] = [
+        KeyBinding(
+            keys: [.character("n")], action: .settings(.new), summary: "new configuration", context: .configurations,
+            changes: true),
+        KeyBinding(
+            keys: [.character("e")], action: .settings(.edit), summary: "edit the selected configuration",
+            context: .configurations, changes: true),
+        KeyBinding(
+            keys: [.character("d")], action: .settings(.delete),
+            summary: "delete the selected configuration (asks first)", context: .configurations, changes: true),
+        KeyBinding(
+            keys: [.character("c")], action: .settings(.concurrency),
+            summary: "set the account's concurrency limit (asks first)", context: .configurations, changes: true),
+        KeyBinding(keys: [.enter], action: .review, summary: "check and preview; on the preview, send", context: .settingsForm),
+        KeyBinding(keys: [.escape], action: .back, summary: "back a step (asks before dropping typed text)", context: .settingsForm),
+        KeyBinding(keys: [.down], action: .down, summary: "next field (preview: scroll)", context: .settingsForm),
+        KeyBinding(keys: [.up], action: .up, summary: "previous field (preview: scroll)", context: .settingsForm),
+        KeyBinding(keys: [.tab], action: .complete, summary: "complete the time zone, else next field", context: .settingsForm),
     ]
 
     /// The bulk import: `i` on the campaign screens, then the import screen's own keys.

@@ -184,6 +184,8 @@ extension AppState {
     /// The answer to a campaign action, the configurations or the concurrency setting.
     mutating func receive(_ msg: CampaignSetupMsg) -> [Effect] {
         switch msg {
+        case .settings(let msg):
+            return receive(msg)
         case .settled(let account, let campaignID, let action, let result):
             let name = setup.sending.removeValue(forKey: campaignID) ?? campaignID
             switch result {

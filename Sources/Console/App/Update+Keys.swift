@@ -9,6 +9,7 @@ extension AppState {
         }
         if importFlow?.isShown == true { return importKey(key) }
         if setup.modal != nil { return handleCampaignModal(key) }
+        if setup.settings != nil { return settingsKey(key) }
         guard let binding = KeyRegistry.binding(for: key, in: keyContext) else { return [] }
         let action = binding.action
         if showingHelp, ![.help, .back, .quit].contains(action) { return [] }
@@ -75,6 +76,7 @@ extension AppState {
         case .editContact: return openContactForm(new: false)
         case .removeContact: return askToRemoveContact()
         case .importContacts: return openImport()
+        case .settings(let action): return performSettings(action)
         case .openAccountContacts: return openAccountContacts()
         case .onlyFailures, .retryFailures, .exportFailures, .replayEntry: return performOnResults(action)
         case .review, .complete, .confirm, .cancel, .importStep: return []

@@ -7,6 +7,8 @@ extension EffectRunner {
     /// or a kill leaves it for replay.
     func run(_ effect: CampaignSetupEffect) {
         switch effect {
+        case .settings(let effect):
+            run(effect)
         case .submit(let account, let campaignID, let action, let draft):
             request(account) { client, store in
                 let change = Change(account: account, campaignID: campaignID, action: action, campaign: draft)

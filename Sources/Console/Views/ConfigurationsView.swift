@@ -41,7 +41,7 @@ enum ConfigurationsView {
         let windows =
             selected.windows.isEmpty
             ? "no calling windows: no calls are placed"
-            : selected.windows.map { "\($0.days.joined(separator: ",")) \($0.start)-\($0.end)" }.joined(separator: "; ")
+            : ScheduleWindow.text(selected.windows)
         canvas.line(
             " Windows: " + windows, in: Rect(x: area.x, y: detailY + 1 + WeekGrid.height, width: area.width, height: 1),
             style: .muted)

@@ -29,6 +29,7 @@ public enum ConsoleView {
         }
         FooterView.draw(state, into: &canvas, keys: layout.footer, status: layout.statusLine)
         CampaignSetupView.draw(state, into: &canvas, area: layout.main)
+        ConfigurationFormView.draw(state, into: &canvas, area: layout.main)
         if state.showingHelp {
             KeyRegistry.help(for: state.keyContext, readOnly: state.isReadOnly).render(into: &canvas, area: layout.main)
         }

@@ -21,7 +21,10 @@ enum FooterView {
             [(.onlyFailures, "failures"), (.retryFailures, "retry"), (.exportFailures, "export"),
              (.replayEntry, "replay"), (.back, "back"), (.help, "help")]
         case .configurations:
-            [(.down, "next"), (.refresh, "refresh"), (.back, "back"), (.help, "help"), (.quit, "quit")]
+            [(.down, "next"), (.settings(.new), "new"), (.settings(.edit), "edit"), (.settings(.delete), "delete"),
+             (.settings(.concurrency), "limit"), (.refresh, "refresh"), (.back, "back"), (.help, "help")]
+        case .settingsForm:
+            [(.review, "check/preview/send"), (.down, "next field"), (.complete, "complete"), (.back, "back")]
         case .bulkImport:
             [(.importStep(.next), "next step"), (.back, "back")]
         case .everywhere:

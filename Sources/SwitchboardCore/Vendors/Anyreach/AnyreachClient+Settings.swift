@@ -29,3 +29,25 @@ extension AnyreachConfigurationInput {
             agentNumber: draft.agentNumber)
     }
 }
+
+extension AnyreachClient: SettingsRequestDescribing {
+    /// The route and body a settings change goes out as (`anyreach-campaigns-api.md`).
+    public func settingsRequest(_ change: Change) -> RequestPreview? {
+        let base = "/campaign/configurations"
+        switch change.action {
+        case .createConfiguration:
+            let body = AnyreachConfigurationInput(change.settings?.configuration ?? ConfigurationDraft())
+            return RequestPreview(method: "POST", path: base, body: Self.indented(body))
+        case .updateConfiguration:
+            let body = AnyreachConfigurationInput(change.settings?.configuration ?? ConfigurationDraft())
+            return RequestPreview(method: "PATCH", path: base + "/" + change.campaignID, body: Self.indented(body))
+        case .deleteConfiguration:
+            return RequestPreview(method: "DELETE", path: base + "/" + change.campaignID, body: "")
+        case .setConcurrency:
+            let body = AnyreachConcurrencyInput(concurrencyLimit: change.settings?.concurrencyLimit ?? 0)
+            return RequestPreview(method: "PUT", path: "/campaign/concurrency-settings", body: Self.indented(body))
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import SwitchboardCore
+
+/// The configurations screen's dialogs: the configuration form (a row per field with its
+/// check, the focused field's hint and problem; then the preview), the delete question and
+/// the concurrency prompt.
+enum ConfigurationFormView {
+    static let labelWidth = 13
+
+    static func draw(_ state: AppState, into canvas: inout Canvas, area: Rect) {
+        switch state.setup.settings {
+        case .form(let form): draw(form, vendorName: state.account?.vendorName ?? "", into: &canvas, area: area)
+        case .delete(let deletion):
+            deleteDialog(deletion, vendorName: state.account?.vendorName ?? "").render(into: &canvas, area: area)
+        case .concurrency(let prompt): concurrencyDialog(prompt).render(into: &canvas, area: area)
+        case nil: break
+        }
+    }
+
+    static func draw(_ form: ConfigurationForm, vendorName: String, into canvas: inout Canvas, area: Rect) {
+        canvas.fill(area, style: .plain)
+        if form.stage == .preview || form.stage == .sending {
+            drawPreview(form, into: &canvas, area: area)
+            return
+        }
+        let title =
+            form.isNew
+            ? "New \(vendorName) configuration"
+            : "Edit configuration \(form.original?.name ?? "") (\(form.original?.id ?? ""))"
+        canvas.line(" " + title, in: area.row(0), style: .title)
+        let valueX = area.x + labelWidth + 3
+        let valueWidth = max(4, area.width - labelWidth - 7)
+        for field in ConfigurationForm.Field.allCases {
+            let y = area.y + 1 + field.rawValue
+            guard y < area.y + area.height - 2 else { break }
+            let focused = field == form.focus
+            let problem = form.problem(field)
+            canvas.put(
+                (focused ? "›" : " ") + " " + DisplayText.pad(field.label, toWidth: labelWidth), x: area.x, y: y,
+                style: focused ? .key : .muted)
+            let box = Rect(x: valueX, y: y, width: valueWidth, height: 1)
+            let input = form.inputs[field.rawValue]
+            if focused {
+                input.render(prompt: "", into: &canvas, area: box, style: .plain)
+            } else {
+                canvas.put(input.text, x: valueX, y: y, style: problem == nil ? .plain : .bad, maxWidth: valueWidth)
+            }
+            if problem != nil { canvas.put("✗", x: valueX + valueWidth + 1, y: y, style: .error) }
+        }
+        if let problem = form.problem(form.focus) {
+            canvas.line("  ✗ " + problem, in: area.row(area.height - 2), style: .error)
+        } else if form.focus == .windows, let normalized = form.normalizedWindows {
+            canvas.line("  → sent as " + normalized, in: area.row(area.height - 2), style: .good)
+        } else if !form.completions.isEmpty {
+            canvas.line("  " + form.completions.joined(separator: "  "), in: area.row(area.height - 2), style: .muted)
+        }
+        let problems = form.problems.count
+        let hint = form.focus.hint
+        let summary =
+            problems == 0
+            ? "  \(hint)" : "  \(problems) field\(problems == 1 ? "" : "s") to fix before sending · \(hint)"
+        canvas.line(summary, in: area.row(area.height - 1), style: .muted)
+        if form.stage == .confirmingDiscard {
+            Dialog(
+                title: "Drop the changes?",
+                lines: [
+                    [("The changes typed into this form are not sent.", .plain)],
+                    [("y drops them; n goes back to the form.", .muted)],
+                ], hint: "y yes · n no"
+            ).render(into: &canvas, area: area)
+        }
+    }
+
+    /// The preview's lines: what changes (old → new), then the request.
+    static func previewLines(_ form: ConfigurationForm) -> [(text: String, style: Style)] {
+        let name = form.draft.name ?? form.original?.name ?? form.original?.id ?? ""
+        var lines: [(String, Style)] = [
+            (form.isNew ? " Create configuration “\(name)”" : " Change configuration “\(name)”", .title)
+        ]
+        for difference in form.differences {
+            let old = difference.old.isEmpty ? "—" : difference.old
+            lines.append(("   \(DisplayText.pad(difference.label, toWidth: labelWidth)) \(old) → \(difference.new)", .plain))
+        }
+        lines.append(("", .plain))
+        lines += requestLines(form.request)
+        return lines
+    }
+
+    static func requestLines(_ request: RequestPreview?) -> [(text: String, style: Style)] {
+        var lines: [(String, Style)] = [(" The request (credentials are never shown):", .title)]
+        if let request {
+            lines.append(("   \(request.method) \(request.path)", .key))
+            if !request.body.isEmpty {
+                lines += request.body.split(separator: "\n", omittingEmptySubsequences: false).map { ("   " + $0, .plain) }
+            }
+        } else {
+            lines.append(("   preparing…", .muted))
+        }
+        return lines
+    }
+
+    static func drawPreview(_ form: ConfigurationForm, into canvas: inout Canvas, area: Rect) {
+        let lines = previewLines(form)
+        let scroll = min(form.scroll, max(0, lines.count - area.height + 1))
+        for (row, line) in lines.dropFirst(scroll).prefix(area.height - 1).enumerated() {
+            canvas.line(line.text, in: area.row(row), style: line.style)
+        }
+        let hint =
+            form.stage == .sending
+            ? "  sending through the journal…" : "  Enter sends (journaled first) · Esc back to the form · ↑/↓ scroll"
+        canvas.line(hint, in: area.row(area.height - 1), style: .muted)
+    }
+
+    static func deleteDialog(_ deletion: ConfigurationDeletion, vendorName: String) -> Dialog {
+        let configuration = deletion.configuration
+        return Dialog(
+            title: "Delete configuration",
+            lines: [
+                [("Delete ", .plain), ("“\(configuration.name ?? configuration.id)”", .title), ("?", .plain)],
+                [("Account \(deletion.account), configuration \(configuration.id)", .muted)],
+                [],
+                [("\(vendorName) refuses while a campaign uses it:", .error)],
+                [("point those campaigns at another configuration first.", .error)],
+                [("The delete is journaled first, then sent; the result shows below.", .muted)],
+            ], hint: "y or Enter: delete · n or Esc: keep")
+    }
+
+    static func concurrencyDialog(_ prompt: ConcurrencyPrompt) -> Dialog {
+        let current: String
+        if let limit = prompt.current {
+            let active = limit.activeCalls.map { "\($0) calls active" } ?? "active calls unknown"
+            current = "Now: \(limit.limit) calls at once, \(active)"
+        } else {
+            current = "Now: unknown (not read yet)"
+        }
+        var lines: [[(text: String, style: Style)]] = [[(current, .plain)], []]
+        if prompt.stage == .preview || prompt.stage == .sending {
+            let old = prompt.current.map { String($0.limit) } ?? "?"
+            lines.append([("Limit  ", .plain), ("\(old) → \(prompt.limit.map(String.init) ?? "?")", .key)])
+            lines.append([])
+            lines += requestLines(prompt.request).map { [(String($0.text.dropFirst()), $0.style)] }
+            let hint = prompt.stage == .sending ? "sending through the journal…" : "Enter sends · Esc back"
+            return Dialog(title: "Concurrency limit", lines: lines, hint: hint)
+        }
+        lines.append(inputLine("New limit", prompt.input, width: 8))
+        lines.append([])
+        if let problem = prompt.problem, prompt.isChanged || prompt.current == nil {
+            lines.append([("✗ " + problem, .error)])
+        } else if prompt.problem == nil {
+            lines.append([("Enter previews the change", .good)])
+        } else {
+            lines.append([("Type the new limit (1 to 10000)", .muted)])
+        }
+        lines.append([("Calls at once for the whole account, across its campaigns.", .muted)])
+        if prompt.stage == .confirmingDiscard {
+            lines.append([("Drop the typed limit? y drops it, n goes back.", .error)])
+        }
+        return Dialog(title: "Concurrency limit", lines: lines, hint: "Enter preview · Esc cancel")
+    }
+
+    /// A labelled field with the cursor as a reversed cell.
+    private static func inputLine(_ label: String, _ field: TextField, width: Int) -> [(text: String, style: Style)] {
+        let characters = Array(DisplayText.truncate(DisplayText.sanitize(field.text), toWidth: width - 1))
+        let box = Style(underline: true)
+        let cursor = min(field.cursor, characters.count)
+        let rest = cursor < characters.count ? String(characters[(cursor + 1)...]) : ""
+        let used = characters.count + (cursor < characters.count ? 0 : 1)
+        return [
+            (label + "  ", .plain), (String(characters[..<cursor]), box),
+            (cursor < characters.count ? String(characters[cursor]) : " ", box.selected),
+            (rest + String(repeating: " ", count: max(0, width - used)), box),
+        ]
+    }
+}
