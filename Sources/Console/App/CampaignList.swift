@@ -79,8 +79,8 @@ extension AppState {
     /// account's own contacts go by their name.
     public func cachedCampaign(_ id: String) -> CachedCampaign? {
         if let account, let contacts = account.accountContacts, contacts.campaignID == id {
-            return CachedCampaign(
-                account: account.name, campaign: Campaign(id: id, name: contacts.name, state: .unknown("—")), seenAt: now)
+            let campaign = Campaign(id: id, name: contacts.name, state: .unknown("—"))
+            return CachedCampaign(account: account.name, campaign: campaign, seenAt: now)
         }
         return campaigns?.first { $0.id == id }
     }
