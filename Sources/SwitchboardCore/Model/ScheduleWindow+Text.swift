@@ -9,7 +9,9 @@ extension ScheduleWindow {
     public static func parseList(_ text: String) throws(ScheduleWindowError) -> [ScheduleWindow] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.lowercased() == "none" { return [] }
-        let pieces = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let pieces = trimmed.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard !pieces.isEmpty, !pieces.contains(where: \.isEmpty) else {
             throw ScheduleWindowError("write windows as DAYS HH:MM-HH:MM, comma between them (or none for no calls)")
         }
