@@ -103,4 +103,38 @@ import Testing
                                 body: "{\n  \"concurrency_limit\": 15\n}"))))))
         expectGolden(state, "concurrency-preview")
     }
+
+    /// A settings change in `:journal`'s results: what it changed and what the vendor answered.
+    @Test(arguments: GoldenScreenTests.sizes) func journalResultsOfASettingsChange(width: Int, height: Int) throws {
+        var entry = try JSONDecoder().decode(
+            JournalEntry.self,
+            from: Data(
+                """
+                {"id": 20, "idempotencyKey": "k20", "account": "acme-calls", "campaignID": "Evenings",
+                 "action": "createConfiguration", "partial": false, "state": "done", "attempts": 1, "contactCount": 0,
+                 "answeredCount": 0, "failedCount": 0, "rejectedCount": 0, "createdAt": 1800000000, "updatedAt": 1800000002,
+                 "settings": {"configuration": {"name": "Evenings", "retryLimit": 2}, "existingIDs": [],
+                   "configurationID": "cfg-9", "outcome": "created configuration cfg-9"}}
+                """.utf8))
+        entry.createdAt = Fixtures.t0
+        entry.updatedAt = Fixtures.t0.addingTimeInterval(2)
+        var refused = entry
+        refused.id = 21
+        refused.action = .deleteConfiguration
+        refused.campaignID = "cfg-1"
+        refused.state = .failed
+        refused.reason = "HTTP 409: Configuration is used by campaign Spring renewals (c1)"
+        refused.settings = SettingsChange()
+        var state = ChangeFixtures.campaignState(width: width, height: height)
+        _ = CampaignSetupTests.keys(&state, [.character(":")] + "journal".map(Key.character) + [.enter])
+        _ = update(&state, .change(.journalObserved([refused, entry])))
+        _ = CampaignSetupTests.keys(&state, [.character("j"), .enter])
+        _ = update(
+            &state, .change(.resultsObserved(entryID: 20, onlyFailed: false, offset: 0, EntryResults(entry: entry, counts: [:], offset: 0, rows: []))))
+        expectGolden(state, "results-settings-done")
+        _ = CampaignSetupTests.keys(&state, [.escape, .character("k"), .enter])
+        _ = update(
+            &state, .change(.resultsObserved(entryID: 21, onlyFailed: false, offset: 0, EntryResults(entry: refused, counts: [:], offset: 0, rows: []))))
+        expectGolden(state, "results-settings-failed")
+    }
 }

@@ -15,7 +15,7 @@ enum ResultsView {
         }
         let entry = results.entry
         let title =
-            " Journal #\(pane.entryID) · \(entry.action.rawValue) · \(entry.account) · campaign \(entry.campaignID) · "
+            " Journal #\(pane.entryID) · \(entry.action.rawValue) · \(entry.account) · \(entry.targetText) · "
             + "\(entry.state.rawValue) · recorded \(Timestamp.text(entry.createdAt))"
         canvas.line(title, in: area.row(0), style: .title)
         var parts: [(text: String, style: Style)] = [(" ", .plain)]
@@ -28,7 +28,7 @@ enum ResultsView {
         let unanswered = entry.contactCount - entry.answeredCount
         if unanswered > 0 { parts.append(("\(unanswered) not sent yet", .key)) }
         StatusBar(left: parts, style: .plain).render(into: &canvas, area: area.row(1))
-        let note = entry.reason.map { "  " + $0 } ?? ""
+        let note = entry.noteText.map { "  " + $0 } ?? ""
         let filter = pane.onlyFailed ? "  only failed contacts (f shows all)" : ""
         canvas.line(filter + note, in: area.row(2), style: entry.reason == nil ? .muted : .bad)
         let table = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
