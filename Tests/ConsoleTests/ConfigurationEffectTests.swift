@@ -41,7 +41,8 @@ import Testing
                         name: account.name, vendorName: "Anyreach",
                         capabilities: VendorRegistry.capabilities(of: .anyreach), configuredCampaigns: [])
                 ], width: 80, height: 24, now: Date())
-            let opened = CampaignSetupTests.keys(&state, [.character(":")] + "configurations".map(Key.character) + [.enter])
+            let opened = CampaignSetupTests.keys(
+                &state, [.character(":")] + "configurations".map(Key.character) + [.enter])
             _ = try await Self.drive(&state, opened, runner: runner, sandbox: sandbox, until: Self.isListed)
             let before = try #require(state.setup.configurations)
 
@@ -51,7 +52,8 @@ import Testing
             let preview = CampaignSetupTests.keys(&state, [.enter])
             _ = try await Self.drive(&state, preview, runner: runner, sandbox: sandbox, until: Self.isPreviewed)
             guard case .form(let form) = state.setup.settings, let request = form.request else {
-                Issue.record("no preview: \(String(describing: state.setup.settings)), \(String(describing: state.status))")
+                Issue.record(
+                    "no preview: \(String(describing: state.setup.settings)), \(String(describing: state.status))")
                 return
             }
             #expect(request.method == "POST" && request.path == "/campaign/configurations")
@@ -74,12 +76,15 @@ import Testing
             #expect(entry.settings?.configurationID == made.id)
 
             // The concurrency prompt: the PUT through the journal, then the new limit read back.
-            _ = CampaignSetupTests.keys(&state, [.character("c")] + Array(repeating: Key.backspace, count: 5) + "37".map(Key.character))
+            _ = CampaignSetupTests.keys(
+                &state, [.character("c")] + Array(repeating: Key.backspace, count: 5) + "37".map(Key.character))
             let put = CampaignSetupTests.keys(&state, [.enter])
             _ = try await Self.drive(&state, put, runner: runner, sandbox: sandbox, until: Self.isPreviewed)
             let sent = CampaignSetupTests.keys(&state, [.enter])
             let reread = try await Self.drive(&state, sent, runner: runner, sandbox: sandbox, until: Self.isSettled)
-            #expect(state.status?.text.hasPrefix("journal #2 done: concurrency limit set to 37") == true, "\(String(describing: state.status))")
+            #expect(
+                state.status?.text.hasPrefix("journal #2 done: concurrency limit set to 37") == true,
+                "\(String(describing: state.status))")
             _ = try await Self.drive(&state, reread, runner: runner, sandbox: sandbox) {
                 if case .campaignSetup(.concurrencyFetched) = $0 { true } else { false }
             }

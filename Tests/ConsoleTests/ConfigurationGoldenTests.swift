@@ -66,7 +66,8 @@ import Testing
 
     @Test(arguments: GoldenScreenTests.sizes) func editPreviewShowsOldAndNew(width: Int, height: Int) {
         var state = ConfigurationSettingsTests.screen(width: width, height: height)
-        _ = CampaignSetupTests.keys(&state, [.character("e"), .down, .down, .down, .backspace, .character("5"), .enter])
+        _ = CampaignSetupTests.keys(
+            &state, [.character("e"), .down, .down, .down, .backspace, .character("5"), .enter])
         _ = update(
             &state,
             .campaignSetup(
@@ -130,11 +131,19 @@ import Testing
         _ = update(&state, .change(.journalObserved([refused, entry])))
         _ = CampaignSetupTests.keys(&state, [.character("j"), .enter])
         _ = update(
-            &state, .change(.resultsObserved(entryID: 20, onlyFailed: false, offset: 0, EntryResults(entry: entry, counts: [:], offset: 0, rows: []))))
+            &state,
+            .change(
+                .resultsObserved(
+                    entryID: 20, onlyFailed: false, offset: 0,
+                    EntryResults(entry: entry, counts: [:], offset: 0, rows: []))))
         expectGolden(state, "results-settings-done")
         _ = CampaignSetupTests.keys(&state, [.escape, .character("k"), .enter])
         _ = update(
-            &state, .change(.resultsObserved(entryID: 21, onlyFailed: false, offset: 0, EntryResults(entry: refused, counts: [:], offset: 0, rows: []))))
+            &state,
+            .change(
+                .resultsObserved(
+                    entryID: 21, onlyFailed: false, offset: 0,
+                    EntryResults(entry: refused, counts: [:], offset: 0, rows: []))))
         expectGolden(state, "results-settings-failed")
     }
 }

@@ -35,7 +35,8 @@ import Testing
         if case .concurrency(let prompt) = state.setup.settings { prompt } else { nil }
     }
 
-    static let request = RequestPreview(method: "POST", path: "/campaign/configurations", body: "{\n  \"name\": \"Evenings\"\n}")
+    static let request = RequestPreview(
+        method: "POST", path: "/campaign/configurations", body: "{\n  \"name\": \"Evenings\"\n}")
 
     @Test func newConfigurationIsCheckedAsTypedPreviewedThenJournaled() throws {
         var state = Self.screen()
@@ -51,18 +52,24 @@ import Testing
         _ = CampaignSetupTests.keys(&state, [.tab])
         #expect(Self.form(state)?.inputs[1].text == "Europe/Paris")
         _ = CampaignSetupTests.keys(&state, [.backspace, .backspace])
-        #expect(Self.form(state)?.problem(.timezone) == "\"Europe/Par\" is not an IANA time zone (e.g. America/New_York)")
+        #expect(
+            Self.form(state)?.problem(.timezone) == "\"Europe/Par\" is not an IANA time zone (e.g. America/New_York)")
         _ = Self.type(&state, "is")
         _ = CampaignSetupTests.keys(&state, [.down])
         _ = Self.type(&state, "mon-fri 9:00-17:00")
-        #expect(Self.form(state)?.problem(.windows) == "\"mon-fri 9:00-17:00\": \"9:00\" is not a time of day (HH:MM, 00:00 to 23:59)")
+        #expect(
+            Self.form(state)?.problem(.windows)
+                == "\"mon-fri 9:00-17:00\": \"9:00\" is not a time of day (HH:MM, 00:00 to 23:59)")
         _ = CampaignSetupTests.keys(&state, [.down, .down])
         _ = Self.type(&state, "+0")
         #expect(Self.form(state)?.problems.count == 2)
 
         // Enter with problems: the first one on the status line, the focus on its field, nothing sent.
         #expect(CampaignSetupTests.keys(&state, [.enter]).isEmpty)
-        #expect(state.status?.text == "cannot send yet: Windows: \"mon-fri 9:00-17:00\": \"9:00\" is not a time of day (HH:MM, 00:00 to 23:59) (and 1 more)")
+        #expect(
+            state.status?.text
+                == "cannot send yet: Windows: \"mon-fri 9:00-17:00\": \"9:00\" is not a time of day (HH:MM, 00:00 to 23:59) (and 1 more)"
+        )
         #expect(Self.form(state)?.focus == .windows)
         var form = try #require(Self.form(state))
         form.inputs[2].replace(with: "mon+tue+wed 09:00-17:00, sat 10:00-14:00")
@@ -79,16 +86,33 @@ import Testing
                 ScheduleWindow(days: ["sat"], start: "10:00", end: "14:00"),
             ], retryLimit: 2, countryCode: "+33")
         let preview = CampaignSetupTests.keys(&state, [.enter])
-        #expect(preview == [.campaignSetup(.settings(.preview(account: "acme-calls", .createConfiguration(account: "acme-calls", draft, idempotencyKey: ""))))])
+        #expect(
+            preview == [
+                .campaignSetup(
+                    .settings(
+                        .preview(
+                            account: "acme-calls",
+                            .createConfiguration(account: "acme-calls", draft, idempotencyKey: ""))))
+            ])
         #expect(Self.form(state)?.stage == .preview)
-        #expect(Self.form(state)?.differences.map(\.new) == ["Evenings", "Europe/Paris", "mon-wed 09:00-17:00, sat 10:00-14:00", "2", "+33"])
+        #expect(
+            Self.form(state)?.differences.map(\.new) == [
+                "Evenings", "Europe/Paris", "mon-wed 09:00-17:00, sat 10:00-14:00", "2", "+33",
+            ])
         #expect(CampaignSetupTests.keys(&state, [.enter]).isEmpty, "the request is not described yet")
         _ = update(&state, .campaignSetup(.settings(.previewed(account: "acme-calls", .success(Self.request)))))
         #expect(Self.form(state)?.request == Self.request)
 
         let sent = CampaignSetupTests.keys(&state, [.enter])
         let key = "console-\(Int64(state.now.timeIntervalSince1970 * 1000))-createConfiguration-Evenings"
-        #expect(sent == [.campaignSetup(.settings(.submit(account: "acme-calls", .createConfiguration(account: "acme-calls", draft, idempotencyKey: key), name: "Evenings")))])
+        #expect(
+            sent == [
+                .campaignSetup(
+                    .settings(
+                        .submit(
+                            account: "acme-calls",
+                            .createConfiguration(account: "acme-calls", draft, idempotencyKey: key), name: "Evenings")))
+            ])
         #expect(Self.form(state)?.stage == .sending)
         #expect(state.status?.text == "creating configuration “Evenings”… (journaled, sending)")
         #expect(CampaignSetupTests.keys(&state, [.escape, .enter]).isEmpty, "nothing while sending")
@@ -99,10 +123,16 @@ import Testing
                 .settings(
                     .settled(
                         account: "acme-calls", action: .createConfiguration, name: "Evenings",
-                        .success(SettledSettings(journalID: 7, state: .done, reason: nil, outcome: "created configuration cfg-9"))))))
+                        .success(
+                            SettledSettings(
+                                journalID: 7, state: .done, reason: nil, outcome: "created configuration cfg-9"))))))
         #expect(state.setup.settings == nil)
         #expect(state.status == StatusMessage(text: "journal #7 done: created configuration cfg-9", isError: false))
-        #expect(refresh == [.campaignSetup(.fetchConfigurations(account: "acme-calls")), .campaignSetup(.fetchConcurrency(account: "acme-calls"))])
+        #expect(
+            refresh == [
+                .campaignSetup(.fetchConfigurations(account: "acme-calls")),
+                .campaignSetup(.fetchConcurrency(account: "acme-calls")),
+            ])
     }
 
     @Test func escapeLosesNothingUntilTheOperatorSaysSo() {
@@ -145,9 +175,21 @@ import Testing
         _ = Self.type(&state, "5")
         let form = try #require(Self.form(state))
         #expect(form.draft == ConfigurationDraft(windows: [], retryLimit: 5))
-        #expect(form.differences.map { "\($0.label): \($0.old) → \($0.new)" } == ["Windows: mon-fri 09:00-17:30 → none", "Retry limit: 3 → 5"])
+        #expect(
+            form.differences.map { "\($0.label): \($0.old) → \($0.new)" } == [
+                "Windows: mon-fri 09:00-17:30 → none", "Retry limit: 3 → 5",
+            ])
         let effects = CampaignSetupTests.keys(&state, [.enter])
-        #expect(effects == [.campaignSetup(.settings(.preview(account: "acme-calls", .updateConfiguration(account: "acme-calls", id: "cfg-1", ConfigurationDraft(windows: [], retryLimit: 5), idempotencyKey: ""))))])
+        #expect(
+            effects == [
+                .campaignSetup(
+                    .settings(
+                        .preview(
+                            account: "acme-calls",
+                            .updateConfiguration(
+                                account: "acme-calls", id: "cfg-1", ConfigurationDraft(windows: [], retryLimit: 5),
+                                idempotencyKey: ""))))
+            ])
     }
 
     @Test func deleteAsksNamingTheConfigurationAndKeepsTheVendorsRefusal() {
@@ -164,15 +206,31 @@ import Testing
         _ = CampaignSetupTests.keys(&state, [.character("d")])
         let sent = CampaignSetupTests.keys(&state, [.character("y")])
         let key = "console-\(Int64(state.now.timeIntervalSince1970 * 1000))-deleteConfiguration-cfg-2"
-        #expect(sent == [.campaignSetup(.settings(.submit(account: "acme-calls", .deleteConfiguration(account: "acme-calls", id: "cfg-2", idempotencyKey: key), name: "Night shift \u{1B}[31m")))])
+        #expect(
+            sent == [
+                .campaignSetup(
+                    .settings(
+                        .submit(
+                            account: "acme-calls",
+                            .deleteConfiguration(account: "acme-calls", id: "cfg-2", idempotencyKey: key),
+                            name: "Night shift \u{1B}[31m")))
+            ])
         _ = update(
             &state,
             .campaignSetup(
                 .settings(
                     .settled(
                         account: "acme-calls", action: .deleteConfiguration, name: "Night shift",
-                        .success(SettledSettings(journalID: 9, state: .failed, reason: "HTTP 409: Configuration is used by campaign Spring", outcome: nil))))))
-        #expect(state.status == StatusMessage(text: "deleteConfiguration configuration “Night shift” failed: HTTP 409: Configuration is used by campaign Spring (journal #9)", isError: true))
+                        .success(
+                            SettledSettings(
+                                journalID: 9, state: .failed,
+                                reason: "HTTP 409: Configuration is used by campaign Spring", outcome: nil))))))
+        #expect(
+            state.status
+                == StatusMessage(
+                    text:
+                        "deleteConfiguration configuration “Night shift” failed: HTTP 409: Configuration is used by campaign Spring (journal #9)",
+                    isError: true))
     }
 
     @Test func concurrencyPromptShowsTheLimitTakesANumberAndPreviewsThePUT() throws {
@@ -187,14 +245,30 @@ import Testing
         #expect(Self.prompt(state)?.problem == "0 is outside 1 to 10000")
         _ = CampaignSetupTests.keys(&state, [.backspace] + "25".map(Key.character))
         let preview = CampaignSetupTests.keys(&state, [.enter])
-        #expect(preview == [.campaignSetup(.settings(.preview(account: "acme-calls", .setConcurrency(account: "acme-calls", limit: 25, idempotencyKey: ""))))])
-        let put = RequestPreview(method: "PUT", path: "/campaign/concurrency-settings", body: "{\n  \"concurrency_limit\": 25\n}")
+        #expect(
+            preview == [
+                .campaignSetup(
+                    .settings(
+                        .preview(
+                            account: "acme-calls", .setConcurrency(account: "acme-calls", limit: 25, idempotencyKey: "")
+                        )))
+            ])
+        let put = RequestPreview(
+            method: "PUT", path: "/campaign/concurrency-settings", body: "{\n  \"concurrency_limit\": 25\n}")
         _ = update(&state, .campaignSetup(.settings(.previewed(account: "acme-calls", .success(put)))))
         prompt = try #require(Self.prompt(state))
         #expect(prompt.stage == .preview && prompt.request == put)
         let sent = CampaignSetupTests.keys(&state, [.enter])
         let key = "console-\(Int64(state.now.timeIntervalSince1970 * 1000))-setConcurrency-25"
-        #expect(sent == [.campaignSetup(.settings(.submit(account: "acme-calls", .setConcurrency(account: "acme-calls", limit: 25, idempotencyKey: key), name: "the concurrency limit")))])
+        #expect(
+            sent == [
+                .campaignSetup(
+                    .settings(
+                        .submit(
+                            account: "acme-calls",
+                            .setConcurrency(account: "acme-calls", limit: 25, idempotencyKey: key),
+                            name: "the concurrency limit")))
+            ])
         _ = update(
             &state,
             .campaignSetup(
@@ -203,7 +277,10 @@ import Testing
                         account: "acme-calls", action: .setConcurrency, name: "the concurrency limit",
                         .failure(Failure("Anyreach unreachable"))))))
         #expect(state.setup.settings == nil)
-        #expect(state.status == StatusMessage(text: "setConcurrency concurrency limit not sent: Anyreach unreachable", isError: true))
+        #expect(
+            state.status
+                == StatusMessage(text: "setConcurrency concurrency limit not sent: Anyreach unreachable", isError: true)
+        )
     }
 
     @Test func readOnlyRefusesTheChangeKeysAndHelpSaysSo() {

@@ -11,8 +11,10 @@ import VendorSandbox
             let account = ["--account", "sandbox-anyreach"]
             let created = try await cli.expect(
                 0,
-                ["configurations", "create", "--name", "Evenings", "--timezone", "Europe/Paris",
-                    "--window", "mon,tue 18:00-21:00", "--retry-limit", "2", "--json"] + account
+                [
+                    "configurations", "create", "--name", "Evenings", "--timezone", "Europe/Paris",
+                    "--window", "mon,tue 18:00-21:00", "--retry-limit", "2", "--json",
+                ] + account
             ).json()
             #expect(Set(created.keys) == ["account", "vendor", "configuration", "journal_id"])
             let configuration = try #require(created["configuration"] as? [String: Any])
@@ -80,7 +82,9 @@ import VendorSandbox
             try await cli.expect(4, ["concurrency", "--set", "33"] + account, environment: fast)
             let waiting = try await cli.expect(0, ["journal", "list", "--json"]).json()
             #expect(
-                waiting.objects("entries").map { $0["action"] as? String ?? "" } == ["setConcurrency", "createConfiguration"])
+                waiting.objects("entries").map { $0["action"] as? String ?? "" } == [
+                    "setConcurrency", "createConfiguration",
+                ])
             #expect(waiting.objects("entries").allSatisfy { ["pending", "sending"].contains($0["state"] as? String) })
 
             try cli.writeConfig(reachable)

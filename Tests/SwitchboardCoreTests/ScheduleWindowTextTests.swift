@@ -14,14 +14,19 @@ import Testing
                 ScheduleWindow(days: ["mon", "fri", "sat", "sun"], start: "22:00", end: "02:00"),
             ])
         #expect(try ScheduleWindow.parseList(" none ") == [])
-        #expect(try ScheduleWindow.parseList("wed 00:00-23:59") == [ScheduleWindow(days: ["wed"], start: "00:00", end: "23:59")])
+        #expect(
+            try ScheduleWindow.parseList("wed 00:00-23:59") == [
+                ScheduleWindow(days: ["wed"], start: "00:00", end: "23:59")
+            ])
     }
 
     @Test func theTextShownBackIsNormalized() throws {
         #expect(
             ScheduleWindow.text(try ScheduleWindow.parseList("mon+tue+wed+thu+fri 09:00-17:00, sun+sat 10:00-14:00"))
                 == "mon-fri 09:00-17:00, sat+sun 10:00-14:00")
-        #expect(ScheduleWindow(days: ["mon", "wed", "thu", "fri", "sun"], start: "08:00", end: "09:30").text == "mon+wed-fri+sun 08:00-09:30")
+        #expect(
+            ScheduleWindow(days: ["mon", "wed", "thu", "fri", "sun"], start: "08:00", end: "09:30").text
+                == "mon+wed-fri+sun 08:00-09:30")
         #expect(ScheduleWindow.text([]) == "none")
     }
 
@@ -35,10 +40,15 @@ import Testing
             }
         }
         #expect(problem("") == "write windows as DAYS HH:MM-HH:MM, comma between them (or none for no calls)")
-        #expect(problem("mon-fri 09:00-17:00,") == "write windows as DAYS HH:MM-HH:MM, comma between them (or none for no calls)")
+        #expect(
+            problem("mon-fri 09:00-17:00,")
+                == "write windows as DAYS HH:MM-HH:MM, comma between them (or none for no calls)")
         #expect(problem("mon-fri") == "\"mon-fri\": expected DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-17:00")
-        #expect(problem("mon-fri 09:00-17:00, funday 10:00-11:00") == "\"funday 10:00-11:00\": \"funday\" is not a day or a range of days (mon … sun)")
-        #expect(problem("mon 24:00-25:00") == "\"mon 24:00-25:00\": \"24:00\" is not a time of day (HH:MM, 00:00 to 23:59)")
+        #expect(
+            problem("mon-fri 09:00-17:00, funday 10:00-11:00")
+                == "\"funday 10:00-11:00\": \"funday\" is not a day or a range of days (mon … sun)")
+        #expect(
+            problem("mon 24:00-25:00") == "\"mon 24:00-25:00\": \"24:00\" is not a time of day (HH:MM, 00:00 to 23:59)")
         #expect(problem("mon 9-17") == "\"mon 9-17\": \"9\" is not a time of day (HH:MM, 00:00 to 23:59)")
         #expect(problem("mon 09:00") == "\"mon 09:00\": the times are HH:MM-HH:MM, e.g. 09:00-17:00")
         #expect(problem("mon 09:00-09:00") == "\"mon 09:00-09:00\": the window starts and ends at 09:00")

@@ -46,7 +46,9 @@ final class FakeSettingsVendor: VendorClient, @unchecked Sendable {
     }
 
     func campaign(id: String) async throws -> Campaign { throw VendorError.unsupported("no campaigns here") }
-    func upsert(_ request: UpsertRequest) async throws -> UpsertReport { throw VendorError.unsupported("no contacts here") }
+    func upsert(_ request: UpsertRequest) async throws -> UpsertReport {
+        throw VendorError.unsupported("no contacts here")
+    }
 
     func configurations() async throws -> [CampaignConfiguration] {
         try begin("list")
@@ -103,7 +105,8 @@ final class FakeSettingsVendor: VendorClient, @unchecked Sendable {
 /// sync engine: journaled before sending, sent once, replayed without duplicates, 4xx final.
 @Suite struct SettingsChangeTests {
     let weekdays = ConfigurationDraft(
-        name: "Weekdays", timezone: "Europe/Paris", windows: [ScheduleWindow(days: ["mon", "fri"], start: "09:00", end: "17:00")],
+        name: "Weekdays", timezone: "Europe/Paris",
+        windows: [ScheduleWindow(days: ["mon", "fri"], start: "09:00", end: "17:00")],
         retryLimit: 3, countryCode: "+33")
 
     @Test func createIsJournaledWithItsPayloadThenSentOnce() async throws {
@@ -150,7 +153,8 @@ final class FakeSettingsVendor: VendorClient, @unchecked Sendable {
         try await withTemporaryStore { store, _ in
             // One "Weekdays" exists already: the operator may want a second one of that name.
             let older = CampaignConfiguration(id: "old-1", name: "Weekdays")
-            let vendor = FakeSettingsVendor(configurations: [older], afterCreate: { creates in creates == 1 ? SimulatedCrash() : nil })
+            let vendor = FakeSettingsVendor(
+                configurations: [older], afterCreate: { creates in creates == 1 ? SimulatedCrash() : nil })
             let engine = SyncEngine(store: store, client: vendor, environment: TestClock().environment)
             await #expect(throws: SimulatedCrash.self) {
                 try await engine.submit(.createConfiguration(account: "acme", weekdays))
@@ -171,7 +175,9 @@ final class FakeSettingsVendor: VendorClient, @unchecked Sendable {
             #expect(vendor.stored.map(\.id) == ["old-1", "cfg-1"], "one new configuration, not two")
             #expect(vendor.requests == ["list", "create", "list"])
             // Replaying again sends nothing: the entry is settled.
-            #expect(try await JournalReplay(store: store, accounts: [account], makeClient: { _ in vendor }).run().settled.isEmpty)
+            #expect(
+                try await JournalReplay(store: store, accounts: [account], makeClient: { _ in vendor }).run().settled
+                    .isEmpty)
             #expect(vendor.requests.count == 3)
         }
     }
@@ -189,7 +195,9 @@ final class FakeSettingsVendor: VendorClient, @unchecked Sendable {
 
     @Test func aCreateThatFailedBeforeReachingTheVendorIsMadeOnRetry() async throws {
         try await withTemporaryStore { store, _ in
-            let failing = FakeSettingsVendor(fault: { number, _ in number == 2 ? VendorError.http(status: 503, message: "busy", retryAfter: nil) : nil })
+            let failing = FakeSettingsVendor(fault: { number, _ in
+                number == 2 ? VendorError.http(status: 503, message: "busy", retryAfter: nil) : nil
+            })
             let clock = TestClock()
             let entry = try await SyncEngine(store: store, client: failing, environment: clock.environment)
                 .submit(.createConfiguration(account: "acme", weekdays))
@@ -219,7 +227,8 @@ final class FakeSettingsVendor: VendorClient, @unchecked Sendable {
 
     @Test func deleteOfAConfigurationInUseFailsWithTheVendorsWordsAndAGoneOneIsDone() async throws {
         try await withTemporaryStore { store, _ in
-            let inUse = VendorError.http(status: 409, message: "Configuration is used by campaign Spring", retryAfter: nil)
+            let inUse = VendorError.http(
+                status: 409, message: "Configuration is used by campaign Spring", retryAfter: nil)
             let vendor = FakeSettingsVendor(
                 configurations: [CampaignConfiguration(id: "cfg-1", name: "A")],
                 fault: { number, _ in number == 1 ? inUse : nil })
@@ -259,7 +268,8 @@ final class FakeSettingsVendor: VendorClient, @unchecked Sendable {
 
     @Test func vendorsWithoutSettingsFailTheEntryAsUnsupported() async throws {
         try await withTemporaryStore { store, _ in
-            let engine = SyncEngine(store: store, client: FakeVendorClient(vendor: .replify), environment: TestClock().environment)
+            let engine = SyncEngine(
+                store: store, client: FakeVendorClient(vendor: .replify), environment: TestClock().environment)
             let entry = try await engine.submit(.setConcurrency(account: "r", limit: 5))
             #expect(entry.state == .failed)
             #expect(entry.reason == "not supported: Replify has no concurrency setting")
@@ -292,7 +302,9 @@ final class FakeSettingsVendor: VendorClient, @unchecked Sendable {
 
                 let used = try #require(try await client.allCampaigns().compactMap(\.configurationID).first)
                 let refused = try await engine.submit(.deleteConfiguration(account: account.name, id: used))
-                #expect(refused.state == .failed && refused.reason?.hasPrefix("HTTP 409: Configuration is used by campaign") == true)
+                #expect(
+                    refused.state == .failed
+                        && refused.reason?.hasPrefix("HTTP 409: Configuration is used by campaign") == true)
 
                 #expect(try await engine.submit(.deleteConfiguration(account: account.name, id: id)).state == .done)
                 await #expect(throws: VendorError.self) { try await client.configuration(id) }

@@ -92,7 +92,9 @@ public struct ConfigurationForm: Hashable, Sendable {
     func typed(_ field: Field) -> String { inputs[field.rawValue].text.trimmingCharacters(in: .whitespaces) }
 
     /// True when anything typed differs from what the form opened with.
-    public var isChanged: Bool { Field.allCases.contains { inputs[$0.rawValue].text != Self.text(of: $0, in: original) } }
+    public var isChanged: Bool {
+        Field.allCases.contains { inputs[$0.rawValue].text != Self.text(of: $0, in: original) }
+    }
 
     // MARK: Checks
 
@@ -126,7 +128,9 @@ public struct ConfigurationForm: Hashable, Sendable {
     }
 
     /// Every field's problem, in form order, as "Label: reason".
-    public var problems: [String] { Field.allCases.compactMap { field in problem(field).map { "\(field.label): \($0)" } } }
+    public var problems: [String] {
+        Field.allCases.compactMap { field in problem(field).map { "\(field.label): \($0)" } }
+    }
 
     /// The windows as they will be sent, when typed differently from that.
     public var normalizedWindows: String? {
@@ -149,7 +153,8 @@ public struct ConfigurationForm: Hashable, Sendable {
         }
         return ConfigurationDraft(
             name: value(.name), timezone: value(.timezone),
-            windows: value(.windows).flatMap { try? ScheduleWindow.parseList($0) }, retryLimit: value(.retryLimit).flatMap { Int($0) },
+            windows: value(.windows).flatMap { try? ScheduleWindow.parseList($0) },
+            retryLimit: value(.retryLimit).flatMap { Int($0) },
             countryCode: value(.countryCode))
     }
 

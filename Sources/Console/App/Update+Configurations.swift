@@ -10,7 +10,8 @@ extension AppState {
     /// The configuration selected on the configurations screen.
     var selectedConfiguration: CampaignConfiguration? {
         let items = setup.configurations ?? []
-        return items.indices.contains(setup.configurationTable.selected) ? items[setup.configurationTable.selected] : nil
+        return items.indices.contains(setup.configurationTable.selected)
+            ? items[setup.configurationTable.selected] : nil
     }
 
     /// `n`, `e`, `d`, `c` on the configurations screen.
@@ -94,8 +95,10 @@ extension AppState {
                 form.stage = .sending
                 let name = form.draft.name ?? form.original?.name ?? form.original?.id ?? ""
                 return submitSettings(
-                    form.change(idempotencyKey: Self.settingsKey(form.isNew ? .createConfiguration : .updateConfiguration,
-                        form.original?.id ?? name, at: now)),
+                    form.change(
+                        idempotencyKey: Self.settingsKey(
+                            form.isNew ? .createConfiguration : .updateConfiguration,
+                            form.original?.id ?? name, at: now)),
                     name: name)
             case .back: form.stage = .editing
             case .down: form.scroll += 1

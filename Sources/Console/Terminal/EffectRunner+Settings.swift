@@ -13,7 +13,10 @@ extension EffectRunner {
                     let preview = describing.settingsRequest(change)
                 else {
                     return .campaignSetup(
-                        .settings(.previewed(account: account, .failure(Failure("\(client.vendor.displayName) has no such setting")))))
+                        .settings(
+                            .previewed(
+                                account: account, .failure(Failure("\(client.vendor.displayName) has no such setting")))
+                        ))
                 }
                 return .campaignSetup(.settings(.previewed(account: account, .success(preview))))
             } failed: {
@@ -23,8 +26,10 @@ extension EffectRunner {
             request(account) { client, store in
                 let entry = try await SyncEngine(store: store, client: client).submit(change)
                 let settled = SettledSettings(
-                    journalID: entry.id ?? 0, state: entry.state, reason: entry.reason, outcome: entry.settings?.outcome)
-                return .campaignSetup(.settings(.settled(account: account, action: change.action, name: name, .success(settled))))
+                    journalID: entry.id ?? 0, state: entry.state, reason: entry.reason, outcome: entry.settings?.outcome
+                )
+                return .campaignSetup(
+                    .settings(.settled(account: account, action: change.action, name: name, .success(settled))))
             } failed: {
                 .campaignSetup(.settings(.settled(account: account, action: change.action, name: name, .failure($0))))
             }

@@ -78,7 +78,8 @@ enum ConfigurationFormView {
         ]
         for difference in form.differences {
             let old = difference.old.isEmpty ? "—" : difference.old
-            lines.append(("   \(DisplayText.pad(difference.label, toWidth: labelWidth)) \(old) → \(difference.new)", .plain))
+            lines.append(
+                ("   \(DisplayText.pad(difference.label, toWidth: labelWidth)) \(old) → \(difference.new)", .plain))
         }
         lines.append(("", .plain))
         lines += requestLines(form.request)
@@ -90,7 +91,9 @@ enum ConfigurationFormView {
         if let request {
             lines.append(("   \(request.method) \(request.path)", .key))
             if !request.body.isEmpty {
-                lines += request.body.split(separator: "\n", omittingEmptySubsequences: false).map { ("   " + $0, .plain) }
+                lines += request.body.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    ("   " + $0, .plain)
+                }
             }
         } else {
             lines.append(("   preparing…", .muted))

@@ -69,7 +69,11 @@ extension ScheduleWindow {
         guard indexes.count == days.count else { return days.joined(separator: "+") }
         var runs: [[Int]] = []
         for index in indexes {
-            if let last = runs.last?.last, last + 1 == index { runs[runs.count - 1].append(index) } else { runs.append([index]) }
+            if let last = runs.last?.last, last + 1 == index {
+                runs[runs.count - 1].append(index)
+            } else {
+                runs.append([index])
+            }
         }
         return runs.map { run in
             run.count >= 3
