@@ -78,6 +78,22 @@ import Testing
             #expect(rows.map(\.position) == Array(0..<22))
             #expect(rows.first?.contact.externalID == "crm-1")
             #expect(!rows.contains { ["crm-5", "crm-9", "crm-17"].contains($0.contact.externalID) })
+            // The rejected rows are kept on the entry, so its results count them after a restart.
+            #expect(entry.rejectedCount == 3)
+            let results = try #require(try await store.journal.results(of: entryID, onlyFailed: false, offset: 0, limit: 5))
+            #expect(results.counts["rejected"] == 3)
+        }
+    }
+
+    @Test func rejectsBeforeTheFirstValidRowWaitForTheEntry() async throws {
+        try await withTemporaryStore { store, _ in
+            let csv = "external_id,phone,email\nbad-1,12,\nbad-2,,nope\nok-1,+14155550101,\n"
+            var options = ImportOptions(vendor: .anyreach, defaultCountryCode: "+1")
+            options.batchSize = 1  // the two rejects come in batches of their own, before any entry
+            let source = try ContactImport(path: ImportFixture.file(csv), options: options)
+            let change = Change(account: "acme", campaignID: "k", action: .upsert)
+            let id = try #require(try await store.journalImport(source, as: change) { _, _, _ in })
+            #expect(try await store.journal.entry(id)?.rejectedCount == 2)
         }
     }
 

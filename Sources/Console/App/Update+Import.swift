@@ -316,7 +316,6 @@ extension AppState {
         case .success(let finished):
             importFlow = nil
             let id = finished.entry.id ?? 0
-            importedRejects[id] = finished.rejected
             let entry = finished.entry
             var text = "import into “\(flow.campaignName)”: journal #\(id) \(entry.state.rawValue), "
             text += "\(entry.contactCount - entry.failedCount) of \(entry.contactCount) went through"

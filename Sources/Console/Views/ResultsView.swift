@@ -20,7 +20,7 @@ enum ResultsView {
         canvas.line(title, in: area.row(0), style: .title)
         var parts: [(text: String, style: Style)] = [(" ", .plain)]
         for outcome in outcomes {
-            let count = outcome == "rejected" ? state.importedRejects[pane.entryID] ?? 0 : results.counts[outcome] ?? 0
+            let count = results.counts[outcome] ?? 0
             if outcome == "upserted" && count == 0 { continue }
             parts.append(("\(count)", count > 0 && (outcome == "failed" || outcome == "rejected") ? .error : .key))
             parts.append((" \(outcome)  ", .plain))

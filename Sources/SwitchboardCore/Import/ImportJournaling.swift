@@ -59,6 +59,8 @@ extension Store {
         each: (ImportBatch, _ cached: [Bool], _ entryID: Int64?) async throws -> Void
     ) async throws -> Int64? {
         var entryID: Int64?
+        // Rejected rows wait for the entry when none is journaled yet (a file starting with them).
+        var rejectedRows = 0
         while let batch = try source.nextBatch() {
             try Task.checkCancellation()
             let cached = try await cached(batch.contacts, account: change.account, campaignID: change.campaignID)
@@ -70,6 +72,11 @@ extension Store {
                     first.contacts = batch.contacts
                     entryID = try await journal.record(first).id
                 }
+            }
+            rejectedRows += dryRun ? 0 : batch.rejectedRows
+            if let entryID, rejectedRows > 0 {
+                try await journal.addRejected(rejectedRows, to: entryID)
+                rejectedRows = 0
             }
             try await each(batch, cached, entryID)
         }

@@ -84,6 +84,12 @@ enum StoreMigrations {
         migrator.registerMigration("v4 settings changes") { db in
             try db.alter(table: "journalEntry") { t in t.add(column: "settings", .jsonText) }
         }
+        migrator.registerMigration("v5 import rejects") { db in
+            // Rows of an imported file left out as invalid before sending (not in journalContact).
+            try db.alter(table: "journalEntry") { t in
+                t.add(column: "rejectedCount", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

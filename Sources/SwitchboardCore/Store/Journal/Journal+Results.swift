@@ -60,7 +60,8 @@ extension Journal {
             sql:
                 "SELECT outcome, COUNT(*) AS n FROM journalContact WHERE entryID = ? AND outcome IS NOT NULL GROUP BY outcome",
             arguments: [entryID])
-        let counts = Dictionary(uniqueKeysWithValues: counted.map { ($0["outcome"] as String, $0["n"] as Int) })
+        var counts = Dictionary(uniqueKeysWithValues: counted.map { ($0["outcome"] as String, $0["n"] as Int) })
+        if entry.rejectedCount > 0 { counts["rejected"] = entry.rejectedCount }
         var request = JournalContact.filter(JournalContact.Columns.entryID == entryID)
         if onlyFailed { request = request.filter(JournalContact.Columns.outcome == "failed") }
         let rows = try request.order(JournalContact.Columns.position).limit(limit, offset: max(0, offset)).fetchAll(db)

@@ -48,6 +48,9 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
     public var answeredCount: Int
     /// Contacts whose outcome is `failed`.
     public var failedCount: Int
+    /// Rows of the imported file left out as invalid before sending (they have no contact
+    /// row; the file's line and reason were reported when it was read).
+    public var rejectedCount: Int
     /// Why the entry is `failed` or `partial`, in the vendor's words where it gave any.
     public var reason: String?
     public var createdAt: Date
@@ -63,6 +66,7 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
         public static let contactCount = Column(CodingKeys.contactCount)
         public static let answeredCount = Column(CodingKeys.answeredCount)
         public static let failedCount = Column(CodingKeys.failedCount)
+        public static let rejectedCount = Column(CodingKeys.rejectedCount)
         public static let reason = Column(CodingKeys.reason)
         public static let updatedAt = Column(CodingKeys.updatedAt)
     }
@@ -81,6 +85,7 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
         contactCount = change.contacts.count
         answeredCount = 0
         failedCount = 0
+        rejectedCount = 0
         createdAt = date
         updatedAt = date
     }
