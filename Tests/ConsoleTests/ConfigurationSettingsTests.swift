@@ -283,6 +283,19 @@ import Testing
         )
     }
 
+    @Test func escapeOnTheConcurrencyPromptKeepsTheTypedLimitUntilConfirmed() {
+        var state = Self.screen()
+        _ = CampaignSetupTests.keys(&state, [.character("c"), .escape])
+        #expect(state.setup.settings == nil, "nothing typed: Esc just closes")
+        _ = CampaignSetupTests.keys(&state, [.character("c"), .character("0"), .escape])
+        #expect(Self.prompt(state)?.stage == .confirmingDiscard && state.keyContext == .confirm)
+        _ = CampaignSetupTests.keys(&state, [.character("n")])
+        #expect(Self.prompt(state)?.stage == .editing && Self.prompt(state)?.input.text == "100")
+        _ = CampaignSetupTests.keys(&state, [.escape, .character("y")])
+        #expect(state.setup.settings == nil)
+        #expect(state.status?.text == "concurrency unchanged; nothing was sent")
+    }
+
     @Test func readOnlyRefusesTheChangeKeysAndHelpSaysSo() {
         var state = Self.screen(readonly: true)
         for key in ["n", "e", "d", "c"] {
