@@ -289,11 +289,31 @@ import Testing
     }
 
     @Test func anImportThatStopsSaysWhyAndWhere() {
-        var state = F.progressState(width: 80, height: 24)
+        // Stopped while the file was being journaled (no sending yet): Enter imports the file again.
+        var state = F.summaryState(width: 80, height: 24)
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .bulkImport(.journaled(entryID: 21, contacts: 10, rejected: 0)))
         _ = update(&state, .bulkImport(.finished(.failure(Failure("spring.csv:812: the file cannot be read any further")))))
         #expect(state.importFlow?.stage == .summary)
         #expect(state.importFlow?.problem == "the import stopped: spring.csv:812: the file cannot be read any further; journal #21 keeps the contacts journaled (its results replay them)")
+        #expect(state.importFlow?.resumeEntryID == nil)
         #expect(state.status?.isError == true)
+        let again = update(&state, .key(.enter))
+        #expect(again.contains { if case .bulkImport(.send) = $0 { true } else { false } })
+    }
+
+    @Test func anImportThatStopsWhileSendingIsResumedFromTheJournal() {
+        // The whole file was journaled and sending had begun: Enter sends the same entry again.
+        var state = F.progressState(width: 80, height: 24)
+        _ = update(&state, .bulkImport(.finished(.failure(Failure("Anyreach unreachable at http://127.0.0.1:1 after 6 attempts")))))
+        #expect(state.importFlow?.resumeEntryID == 21)
+        #expect(state.importFlow?.problem?.hasSuffix("journal #21 keeps every contact: Enter sends it again") == true)
+        let effects = update(&state, .key(.enter))
+        #expect(state.importFlow == nil)
+        #expect(state.screen == .results(entryID: 21))
+        #expect(effects.contains(.change(.replay(account: "acme-calls", entryID: 21))))
+        #expect(!effects.contains { if case .bulkImport(.send) = $0 { true } else { false } })
+        #expect(state.status?.text == "replaying journal #21…")
     }
 
     @Test func escapeStepsBackAndNothingIsLost() {

@@ -123,6 +123,11 @@ extension AppState {
                 return []
             }
             return check(&flow)
+        case (.next, .summary) where flow.resumeEntryID != nil:
+            let id = flow.resumeEntryID!
+            importFlow = nil
+            status = StatusMessage(text: "replaying journal #\(id)…", isError: false)
+            return closeChangeScreens() + openResults(id) + [.change(.replay(account: flow.account, entryID: id))]
         case (.next, .summary):
             guard let prediction = flow.prediction, prediction.valid > 0 else {
                 flow.problem = "no row of the file can be imported; nothing to send"
@@ -272,6 +277,7 @@ extension AppState {
         case .progress(let entryID, let progress):
             guard flow.stage == .sending, flow.entryID == entryID else { return [] }
             flow.progress = progress
+            flow.sendingStarted = true
         case .retrying(let entryID, let retry):
             guard flow.stage == .sending, flow.entryID == entryID else { return [] }
             flow.retries += 1
@@ -310,6 +316,12 @@ extension AppState {
             failed.progress = nil
             let kept = flow.entryID.map { "; journal #\($0) keeps the contacts journaled (its results replay them)" } ?? ""
             failed.problem = "the import stopped: \(failure.message)\(kept)"
+            if flow.sendingStarted, let id = flow.entryID {
+                // The file is in the journal whole: Enter sends that entry again (what the
+                // vendor already has is matched by key, so nothing arrives twice).
+                failed.resumeEntryID = id
+                failed.problem = "the import stopped: \(failure.message); journal #\(id) keeps every contact: Enter sends it again"
+            }
             importFlow = failed
             status = StatusMessage(text: failed.problem!, isError: true)
             return []

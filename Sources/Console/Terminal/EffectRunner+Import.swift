@@ -115,6 +115,8 @@ extension EffectRunner {
         guard let entryID else {
             throw Failure("no row of \(job.path) can be imported (\(rejected) rejected); nothing was journaled")
         }
+        // The whole file is journaled: from here a stop is resumed by sending this entry again.
+        inbox.post(.bulkImport(.progress(entryID: entryID, SyncProgress(done: 0, total: journaled, failed: 0, state: .pending))))
         let progress = Task {
             for try await reading in store.journal.progress(of: entryID) {
                 inbox.post(.bulkImport(.progress(entryID: entryID, reading)))
