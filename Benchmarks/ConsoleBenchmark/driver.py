@@ -507,7 +507,13 @@ def measure_tick_bytes(binary, sandbox, campaign_id, work):
         # A full redraw of the same view (Ctrl-L: clearok, every cell written again).
         wait_requests(requests() + 1)
         console.wait_quiet(0.3)
+        start = console.mark()
         _, _, full = console.press(CTRL_L)
+        if os.environ.get("CONSOLE_BENCH_DUMP"):
+            with console.condition:
+                text = b"".join(e[2] for e in console.events[start:] if e[0] == "o")
+            plain = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|[\x00-\x08\x0e-\x1f]", b" ", text)
+            log(f"  full redraw, escapes blanked: {plain.decode(errors='replace')!r}")
         return dict(quiet=quiet, changed=changed, after=after, growing=growing, slow=slow, slow_quiet=slow_quiet, full=full)
     finally:
         console.quit()
