@@ -49,7 +49,8 @@ public struct ConfigurationForm: Hashable, Sendable {
             switch self {
             case .name: "what campaigns and the configurations screen call it"
             case .timezone: "IANA zone the windows are in, e.g. America/New_York (Tab completes)"
-            case .windows: "DAYS HH:MM-HH:MM, comma between: mon-fri 09:00-17:00, sat 10:00-14:00 (none: no calls)"
+            case .windows:
+                "e.g. mon-fri 09:00-17:00, sat 10:00-14:00 · none: no calls · empty on a new one: the vendor's default"
             case .retryLimit: "attempts per contact after the first (a whole number)"
             case .countryCode: "for numbers written without one, e.g. +1 or +44"
             }
