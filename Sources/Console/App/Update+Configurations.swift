@@ -141,7 +141,7 @@ extension AppState {
         case .complete:
             if !form.complete() { form.focus = fields[(form.focus.rawValue + 1) % fields.count] }
         default:
-            guard Self.type(key, into: &form.inputs[form.focus.rawValue]) else { return [] }
+            guard form.inputs[form.focus.rawValue].edit(key) else { return [] }
         }
         if action != .complete { form.completions = [] }
         return effects
@@ -194,27 +194,9 @@ extension AppState {
             return [.campaignSetup(.settings(.preview(account: prompt.account, change)))]
         default:
             if case .character(let character) = key, !character.isNumber { return [] }
-            _ = Self.type(key, into: &prompt.input)
+            _ = prompt.input.edit(key)
             return []
         }
-    }
-
-    /// The editing keys of a one-line field; false for a key that is not one.
-    static func type(_ key: Key, into field: inout TextField) -> Bool {
-        switch key {
-        case .character(let character): field.insert(character)
-        case .backspace: field.backspace()
-        case .delete:
-            guard field.cursor < field.text.count else { return false }
-            field.moveCursor(by: 1)
-            field.backspace()
-        case .left: field.moveCursor(by: -1)
-        case .right: field.moveCursor(by: 1)
-        case .home: field.moveToStart()
-        case .end: field.moveToEnd()
-        default: return false
-        }
-        return true
     }
 
     private mutating func submitSettings(_ change: Change, name: String) -> [Effect] {
