@@ -227,17 +227,18 @@ import Testing
     @Test func vendorsWithoutAccountContactsKeepTheirListAndRefuseW() {
         var state = Fixtures.campaignsState(width: 80, height: 24)
         state.accounts = ChangeFixtures.accounts
-        #expect(!state.campaignRows.contains { $0.id == "default" })
+        _ = update(&state, .key(.character("]")))
+        #expect(state.account?.vendorName == "Replify")
+        #expect(state.campaignRows.map(\.id) == ["3f2a-uuid"])
         #expect(update(&state, .key(.character("w"))).isEmpty)
         #expect(state.screen == .campaigns)
-        #expect(state.status == StatusMessage(text: "Anyreach keeps contacts in campaigns; there are no account contacts to open", isError: true))
-        let id = state.campaignRows[0].id
+        #expect(state.status == StatusMessage(text: "Replify keeps contacts in campaigns; there are no account contacts to open", isError: true))
         _ = update(&state, .key(.enter))
         _ = update(&state, .key(.character("n")))
-        #expect(state.contactForm?.campaignID == id)
+        #expect(state.contactForm?.campaignID == "3f2a-uuid" && state.contactForm?.note == nil)
         state.contactForm = nil
         _ = update(&state, .key(.character("i")))
-        #expect(state.importFlow?.campaignID == id)
+        #expect(state.importFlow?.campaignID == "3f2a-uuid")
     }
 
     @Test(arguments: GoldenScreenTests.sizes) func campaignLarkCampaignsGolden(width: Int, height: Int) {

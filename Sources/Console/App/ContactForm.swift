@@ -25,6 +25,8 @@ public struct ContactForm: Hashable, Sendable {
     public var focus = 0
     public var stage = Stage.editing
     public var defaultCountryCode: String?
+    /// A line under the fields on what the vendor requires here, or nil.
+    public var note: String?
     /// Tab's candidates for the focused field when more than one matches.
     public var completions: [String] = []
     /// The request the vendor will get; nil until the effect runner describes it.

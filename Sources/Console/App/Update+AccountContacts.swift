@@ -1,8 +1,9 @@
 import SwitchboardCore
 
 /// Contacts that belong to the account, not to a campaign (`AccountContacts`): a row of
-/// their own in the campaigns list, `w` to open them, and a pointer to them where a
-/// campaign takes no contact changes.
+/// their own in the campaigns list, `w` to open them, campaign actions refused on them, a
+/// pointer to them where a campaign takes no contact changes, and the contact form's rules
+/// there.
 extension AppState {
     /// Whether the vendor lists the contacts of campaign `id` (else the store shows what was sent).
     func vendorListsContacts(of id: String) -> Bool {
@@ -34,10 +35,22 @@ extension AppState {
         return closeChangeScreens() + (wasOpen ? [.stopObservingCampaign] : []) + openCampaign(id)
     }
 
-    /// Where contacts are added and changed, when the campaign `action` is about takes no
-    /// contact changes of its own; nil when the action goes ahead.
-    func accountContactsPointer(for action: Action) -> String? {
+    /// Why `action` does not go ahead where the account's own contacts are concerned, or nil:
+    /// they are no campaign to start, pause, close or edit; and where the campaign the action
+    /// is about takes no contact changes of its own, where contacts are changed instead.
+    func accountContactsRefusal(for action: Action) -> String? {
         guard let contacts = account?.accountContacts else { return nil }
+        switch action {
+        case .campaign, .editCampaign:
+            guard let target = actionTarget, target.id == contacts.campaignID else { return nil }
+            let verb: String
+            if case .campaign(let command) = action { verb = command.rawValue } else { verb = "edit" }
+            let open = screen == .campaigns ? " (\(KeyRegistry.label(for: .open, in: .campaigns)) lists them)" : ""
+            return "\(contacts.name) are not a campaign: there is nothing to \(verb)\(open)"
+        default:
+            break
+        }
+        guard !contacts.campaignsTakeContacts else { return nil }
         // A running import shows itself on `i`, whichever campaign it goes to.
         if action == .importContacts && importFlow != nil { return nil }
         let id: String
@@ -54,6 +67,25 @@ extension AppState {
         }
         guard id != contacts.campaignID else { return nil }
         return "contacts are changed in \(contacts.name): " + accountContactsKeys(contacts)
+    }
+
+    /// The contact form in the account's own contacts, where no campaign configuration gives
+    /// numbers a country code: a note says so, and the phones' hint names the code the
+    /// console assumes (the account's `default_country_code`), if any.
+    func applyAccountContactsRules(to form: inout ContactForm) {
+        guard let contacts = account?.accountContacts, contacts.phonesNeedCountryCode,
+            form.campaignID == contacts.campaignID
+        else { return }
+        form.note = "No configuration gives \(contacts.name.lowercased()) a country code: phones must be E.164."
+        let hint =
+            if let code = form.defaultCountryCode, !code.isEmpty {
+                "comma between numbers; no +: \(code) assumed (the account's default_country_code)"
+            } else {
+                "comma between numbers; each with + and its country code (the account sets no default_country_code)"
+            }
+        for index in form.fields.indices {
+            if case .phones = form.fields[index].kind { form.fields[index].hint = hint }
+        }
     }
 
     /// "w opens them (:contacts default)".

@@ -78,10 +78,11 @@ extension AppState {
         guard let account, !setup.fetchingConcurrency else { return [] }
         switch screen {
         case .configurations: break
-        case .campaign, .contact:
-            guard account.capabilities.contains(.manageCampaigns), account.capabilities.contains(.stats) else {
-                return []
-            }
+        case .campaign(let id), .contact(let id, _):
+            // The account's own contacts' panel shows no limit.
+            guard account.capabilities.contains(.manageCampaigns), account.capabilities.contains(.stats),
+                !isAccountContacts(id)
+            else { return [] }
         default: return []
         }
         setup.fetchingConcurrency = true

@@ -46,6 +46,7 @@ extension AppState {
         var form = ContactForm(
             account: account.name, campaignID: campaignID, campaignName: campaignName(campaignID),
             fields: account.contactFields, original: original, defaultCountryCode: account.defaultCountryCode)
+        applyAccountContactsRules(to: &form)
         guard form.lists != .notNeeded else {
             contactForm = form
             return []

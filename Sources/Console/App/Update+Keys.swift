@@ -22,8 +22,8 @@ extension AppState {
 
     /// What an action does on the current screen.
     mutating func perform(_ action: Action) -> [Effect] {
-        if let pointer = accountContactsPointer(for: action) {
-            status = StatusMessage(text: pointer, isError: true)
+        if let refusal = accountContactsRefusal(for: action) {
+            status = StatusMessage(text: refusal, isError: true)
             return []
         }
         switch action {

@@ -40,6 +40,7 @@ enum ContactFormView {
             if problem != nil { canvas.put("✗", x: valueX + valueWidth + 1, y: y, style: .error) }
         }
         let field = form.fields[form.focus]
+        if let note = form.note { canvas.line(" " + note, in: area.row(area.height - 3), style: .muted) }
         if let problem = form.problem(at: form.focus) {
             canvas.line("  ✗ " + problem, in: area.row(area.height - 2), style: .error)
         } else if let normalized = form.normalized(at: form.focus) {
