@@ -87,30 +87,14 @@ enum ConfigurationFormView {
     }
 
     static func requestLines(_ request: RequestPreview?) -> [(text: String, style: Style)] {
-        var lines: [(String, Style)] = [(" The request (credentials are never shown):", .title)]
-        if let request {
-            lines.append(("   \(request.method) \(request.path)", .key))
-            if !request.body.isEmpty {
-                lines += request.body.split(separator: "\n", omittingEmptySubsequences: false).map {
-                    ("   " + $0, .plain)
-                }
-            }
-        } else {
-            lines.append(("   preparing…", .muted))
-        }
-        return lines
+        PreviewText.requestLines(request.map { [$0] })
     }
 
     static func drawPreview(_ form: ConfigurationForm, into canvas: inout Canvas, area: Rect) {
-        let lines = previewLines(form)
-        let scroll = min(form.scroll, max(0, lines.count - area.height + 1))
-        for (row, line) in lines.dropFirst(scroll).prefix(area.height - 1).enumerated() {
-            canvas.line(line.text, in: area.row(row), style: line.style)
-        }
         let hint =
             form.stage == .sending
             ? "  sending through the journal…" : "  Enter sends (journaled first) · Esc back to the form · ↑/↓ scroll"
-        canvas.line(hint, in: area.row(area.height - 1), style: .muted)
+        PreviewText.draw(previewLines(form), scroll: form.scroll, hint: hint, into: &canvas, area: area)
     }
 
     static func deleteDialog(_ deletion: ConfigurationDeletion, vendorName: String) -> Dialog {

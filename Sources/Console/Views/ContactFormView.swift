@@ -78,28 +78,15 @@ enum ContactFormView {
         }
         lines.append(("", .plain))
         if let problem = form.vendorProblem { lines.append((" Cannot send: \(problem)", .error)) }
-        lines.append((" The request (credentials are never shown):", .title))
-        if let requests = form.requests {
-            for request in requests {
-                lines.append(("   \(request.method) \(request.path)", .key))
-                lines += request.body.split(separator: "\n", omittingEmptySubsequences: false).map { ("   " + $0, .plain) }
-            }
-        } else {
-            lines.append(("   preparing…", .muted))
-        }
+        lines += PreviewText.requestLines(form.requests)
         return lines
     }
 
     static func drawPreview(_ form: ContactForm, into canvas: inout Canvas, area: Rect) {
-        let lines = previewLines(form)
-        let scroll = min(form.scroll, max(0, lines.count - area.height + 1))
-        for (row, line) in lines.dropFirst(scroll).prefix(area.height - 1).enumerated() {
-            canvas.line(line.text, in: area.row(row), style: line.style)
-        }
         let hint =
             form.stage == .sending
             ? "  sending through the journal…" : "  Enter sends · Esc back to the form · ↑/↓ scroll"
-        canvas.line(hint, in: area.row(area.height - 1), style: .muted)
+        PreviewText.draw(previewLines(form), scroll: form.scroll, hint: hint, into: &canvas, area: area)
     }
 
     /// The removal question: names the contact, the campaign and what the vendor does.
@@ -111,7 +98,8 @@ enum ContactFormView {
         Dialog(
             title: "Remove contact",
             lines: [
-                [("Remove ", .plain), (AppState.name(of: removal.contact), .key), (" from campaign ", .plain),
+                [("Remove ", .plain), (AppState.name(of: removal.contact), .key),
+                 (removal.inCampaign ? " from campaign " : " from ", .plain),
                  (removal.campaignName, .key), ("?", .plain)],
                 [(what, .muted)],
                 [("The change is journaled first, then sent.", .muted)],
