@@ -158,6 +158,8 @@ import Testing
         _ = update(&state, .key(.character("d")))
         #expect(state.removal?.campaignID == "default" && state.removal?.contact.vendorID == "u2")
         #expect(state.removal?.action == .delete, "Anyreach deletes a contact by id")
+        let dialog = TextBackend.render(ConsoleView.render(state))
+        #expect(dialog.contains("Remove Zoë 東京 from Ad-hoc contacts?") && !dialog.contains("from campaign"))
         state.removal = nil
         _ = update(&state, .key(.character("i")))
         #expect(state.importFlow?.campaignID == "default" && state.importFlow?.campaignName == "Ad-hoc contacts")
@@ -255,6 +257,13 @@ import Testing
 
     @Test(arguments: GoldenScreenTests.sizes) func adHocContactsGolden(width: Int, height: Int) {
         expectGolden(Self.adHocState(width: width, height: height), "anyreach-adhoc-contacts")
+    }
+
+    @Test(arguments: GoldenScreenTests.sizes) func adHocContactRemovalGolden(width: Int, height: Int) {
+        var state = Self.adHocState(width: width, height: height)
+        _ = update(&state, .key(.character("j")))
+        _ = update(&state, .key(.character("d")))
+        expectGolden(state, "anyreach-adhoc-remove")
     }
 
     @Test(arguments: GoldenScreenTests.sizes) func adHocContactFormGolden(width: Int, height: Int) {

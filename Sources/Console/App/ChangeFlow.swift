@@ -9,6 +9,8 @@ public struct ContactRemoval: Hashable, Sendable {
     public var contact: Contact
     /// `delete` where the vendor deletes by id, else `remove` (by key).
     public var action: ChangeAction
+    /// False for the account's own contacts, which are no campaign.
+    public var inCampaign = true
 }
 
 /// The journal screen: the latest entries, newest first, as the store delivers them.

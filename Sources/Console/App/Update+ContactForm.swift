@@ -75,7 +75,7 @@ extension AppState {
         }
         removal = ContactRemoval(
             account: account.name, campaignID: target.campaignID, campaignName: campaignName(target.campaignID),
-            contact: target.contact, action: action)
+            contact: target.contact, action: action, inCampaign: !isAccountContacts(target.campaignID))
         return []
     }
 
