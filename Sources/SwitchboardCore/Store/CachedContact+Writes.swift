@@ -62,4 +62,90 @@ extension CachedContact {
         .execute(
             arguments: matchArguments(contact, account: account, campaignID: campaignID) + [DateStamp.value(date), result, message])
     }
+
+    /// The upsert `write(_:)` runs after its delete.
+    fileprivate static let upsert = """
+        INSERT INTO contact (account, campaignID, key, vendorID, externalID, email, phone, status, contact,
+            lastSeenAt, lastSentAt, lastResult, lastMessage)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (account, campaignID, key) DO UPDATE SET
+            vendorID = excluded.vendorID, externalID = excluded.externalID, email = excluded.email,
+            phone = excluded.phone, status = excluded.status, contact = excluded.contact,
+            lastSeenAt = coalesce(excluded.lastSeenAt, lastSeenAt),
+            lastSentAt = coalesce(excluded.lastSentAt, lastSentAt),
+            lastResult = coalesce(excluded.lastResult, lastResult),
+            lastMessage = CASE WHEN excluded.lastResult IS NULL THEN lastMessage ELSE excluded.lastMessage END
+        """
+
+    fileprivate static let deleteOthers = "DELETE FROM contact WHERE \(matching) AND key <> ?9"
+
+    fileprivate static func matchArguments(_ contact: Contact, keys: [String], account: String, campaignID: String)
+        -> StatementArguments
+    {
+        StatementArguments([
+            account, campaignID, keys.count > 0 ? keys[0] : nil, keys.count > 1 ? keys[1] : nil,
+            keys.count > 2 ? keys[2] : nil, keys.count > 3 ? keys[3] : nil, contact.vendorID, contact.externalID,
+        ])
+    }
+}
+
+/// The cache writes of one batch of sent contacts, in one transaction: what
+/// `CachedContact.write` does per contact, with the rows of the batch's contacts looked up
+/// once first, so the delete of a contact's rows under other keys runs only for a contact
+/// some row matches (one there before the batch or one the batch wrote), and the contact's
+/// JSON copied from the journal when the answer did not change it.
+struct CachedContactBatch {
+    let account: String
+    let campaignID: String
+    /// Rows that may match: those found before the batch, and those it wrote.
+    private var rows: Store.Found
+    private let deleteOthers: Statement
+    private let upsert: Statement
+
+    /// Looks up the rows of `contacts` (as they will be written).
+    init(account: String, campaignID: String, contacts: [Contact], _ db: Database) throws {
+        self.account = account
+        self.campaignID = campaignID
+        rows = try Store.Found.lookUp(contacts, account: account, campaignID: campaignID, db)
+        deleteOthers = try db.cachedStatement(sql: CachedContact.deleteOthers)
+        upsert = try db.cachedStatement(sql: CachedContact.upsert)
+    }
+
+    /// Caches `contact` as sent at `date` with the vendor's answer; `json` is its JSON text
+    /// (`CachedContact.json(for:journaled:)`).
+    mutating func write(_ contact: Contact, json: String, sentAt date: DatabaseValue, result: String, message: String?)
+        throws
+    {
+        let keys = CachedContact.keys(for: contact)
+        let key = keys.first ?? "none:"
+        if rows.holds(contact, keys: keys) {
+            var arguments = CachedContact.matchArguments(contact, keys: keys, account: account, campaignID: campaignID)
+            arguments += [key]
+            try deleteOthers.execute(arguments: arguments)
+        }
+        try upsert.execute(arguments: [
+            account, campaignID, key, contact.vendorID, contact.externalID, contact.email,
+            contact.phoneNumbers.first, contact.status?.raw, json, DatabaseValue.null, date, result, message,
+        ])
+        rows.note(contact, key: key)
+    }
+}
+
+extension CachedContact {
+    /// The JSON text of `contact`, which is the journaled contact whose JSON is `journaled`,
+    /// perhaps with the vendor id the answer gave it: the journaled text itself when the
+    /// contact is unchanged; the vendor id spliced in front when the journaled text has none
+    /// (where `Contact.jsonText` writes it); otherwise encoded again.
+    static func json(for contact: Contact, journaled: Contact, text: String?) -> String {
+        guard let text else { return contact.jsonText }
+        if contact.vendorID == journaled.vendorID { return text }
+        guard journaled.vendorID == nil, let vendorID = contact.vendorID, text.utf8.first == UInt8(ascii: "{"),
+            !text.contains("\"vendorID\"")
+        else { return contact.jsonText }
+        var writer = JSONWriter()
+        writer.string(vendorID)
+        let member = "{\"vendorID\":" + String(decoding: writer.bytes, as: UTF8.self)
+        let rest = text.utf8.dropFirst()
+        return rest.first == UInt8(ascii: "}") ? member + "}" : member + "," + String(rest)!
+    }
 }

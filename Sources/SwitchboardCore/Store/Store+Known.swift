@@ -10,13 +10,7 @@ extension Store {
     public func cached(_ contacts: [Contact], account: String, campaignID: String) async throws -> [Bool] {
         guard !contacts.isEmpty else { return [] }
         let found = try await pool.read { db in
-            var found = Found()
-            for start in stride(from: 0, to: contacts.count, by: Self.lookupChunk) {
-                try found.add(
-                    contacts[start..<min(start + Self.lookupChunk, contacts.count)], account: account,
-                    campaignID: campaignID, db)
-            }
-            return found
+            try Found.lookUp(contacts, account: account, campaignID: campaignID, db)
         }
         return contacts.map(found.holds)
     }
@@ -25,15 +19,39 @@ extension Store {
     private static let lookupChunk = 500
 
     /// The keys, vendor ids and external ids of the rows found.
-    private struct Found {
+    struct Found {
         var keys: Set<String> = []
         var vendorIDs: Set<String> = []
         var externalIDs: Set<String> = []
 
         func holds(_ contact: Contact) -> Bool {
+            holds(contact, keys: CachedContact.keys(for: contact))
+        }
+
+        /// Whether a row found matches the contact, whose keys are `keys`: exactly the rows
+        /// the cache's writes match (any key, the vendor id or the external id).
+        func holds(_ contact: Contact, keys contactKeys: [String]) -> Bool {
             if let id = contact.vendorID, vendorIDs.contains(id) { return true }
             if let id = contact.externalID, externalIDs.contains(id) { return true }
-            return CachedContact.keys(for: contact).contains(where: keys.contains)
+            return contactKeys.contains(where: keys.contains)
+        }
+
+        /// Notes a row written under `key` for `contact`.
+        mutating func note(_ contact: Contact, key: String) {
+            keys.insert(key)
+            if let id = contact.vendorID { vendorIDs.insert(id) }
+            if let id = contact.externalID { externalIDs.insert(id) }
+        }
+
+        /// The rows of these contacts in the campaign's cache, looked up `lookupChunk` at a time.
+        static func lookUp(_ contacts: [Contact], account: String, campaignID: String, _ db: Database) throws -> Found {
+            var found = Found()
+            for start in stride(from: 0, to: contacts.count, by: Store.lookupChunk) {
+                try found.add(
+                    contacts[start..<min(start + Store.lookupChunk, contacts.count)], account: account,
+                    campaignID: campaignID, db)
+            }
+            return found
         }
 
         mutating func add(_ contacts: ArraySlice<Contact>, account: String, campaignID: String, _ db: Database) throws {

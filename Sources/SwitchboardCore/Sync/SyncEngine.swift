@@ -119,14 +119,17 @@ public struct SyncEngine: Sendable {
             try await applySettings(entry)
             return []
         }
-        let rows = try await store.journal.rows(entry.id!, positions: batch.positions)
+        let read = try await store.journal.rowsWithJSON(entry.id!, positions: batch.positions)
+        let rows = read.map(\.row)
         if let action = entry.action.upsertAction {
             let report = try await client.upsert(
                 UpsertRequest(
                     campaignID: entry.campaignID, action: action, partial: entry.partial, contacts: rows.map(\.contact))
             )
-            var answers = rows.map {
-                ContactAnswer(row: $0, result: .failed(reason: "the vendor's answer did not mention this contact"))
+            var answers = read.map {
+                ContactAnswer(
+                    row: $0.row, result: .failed(reason: "the vendor's answer did not mention this contact"),
+                    json: $0.json)
             }
             for outcome in report.outcomes where answers.indices.contains(outcome.index) {
                 answers[outcome.index].result = outcome.result

@@ -7,6 +7,22 @@ struct ContactAnswer: Sendable {
     var result: UpsertOutcome.Result
     var vendorID: String?
     var warnings: [String] = []
+    /// The contact's JSON as the journal holds it, when read with it: the cache copies it
+    /// rather than encoding the contact again.
+    var json: String? = nil
+
+    /// The contact as sent, with the vendor id the answer gave it.
+    var sent: Contact {
+        var contact = row.contact
+        contact.vendorID = vendorID ?? contact.vendorID
+        return contact
+    }
+
+    /// The reason and the warnings, as the journal and the cache keep them.
+    var message: String? {
+        guard let reason = result.reason else { return warnings.isEmpty ? nil : warnings.joined(separator: "; ") }
+        return warnings.isEmpty ? reason : ([reason] + warnings).joined(separator: "; ")
+    }
 }
 
 /// What the sync engine writes while it sends an entry.
@@ -35,11 +51,37 @@ extension Journal {
 
     /// The entry's contact rows at these positions, in position order.
     func rows(_ id: Int64, positions: [Int]) async throws -> [JournalContact] {
-        try await store.pool.read { db in
-            try JournalContact.filter(
-                JournalContact.Columns.entryID == id && positions.contains(JournalContact.Columns.position)
-            )
-            .order(JournalContact.Columns.position).fetchAll(db)
+        try await rowsWithJSON(id, positions: positions).map(\.row)
+    }
+
+    /// The same rows, each with its contact's JSON as the journal holds it (what the cache
+    /// copies). A batch is usually a run of consecutive positions: it is read as a range
+    /// with one cached statement; scattered positions are read by a list.
+    func rowsWithJSON(_ id: Int64, positions: [Int]) async throws -> [(row: JournalContact, json: String)] {
+        guard let first = positions.min(), let last = positions.max() else { return [] }
+        return try await store.pool.read { db in
+            let select = "SELECT \(JournalContact.orderedColumns) FROM journalContact WHERE entryID = ?"
+            let rows: RowCursor
+            let wanted: Set<Int>?
+            if last - first < 2 * positions.count {
+                rows = try Row.fetchCursor(
+                    db.cachedStatement(sql: select + " AND position BETWEEN ? AND ? ORDER BY position"),
+                    arguments: [id, first, last])
+                wanted = last - first + 1 == positions.count ? nil : Set(positions)
+            } else {
+                let marks = Array(repeating: "?", count: positions.count).joined(separator: ",")
+                rows = try Row.fetchCursor(
+                    db, sql: select + " AND position IN (\(marks)) ORDER BY position",
+                    arguments: StatementArguments([id] + positions.map(Int64.init)))
+                wanted = nil
+            }
+            var read: [(row: JournalContact, json: String)] = []
+            read.reserveCapacity(positions.count)
+            while let row = try rows.next() {
+                if let wanted, !wanted.contains(row[1]) { continue }
+                read.append(try JournalContact.ordered(row))
+            }
+            return read
         }
     }
 
@@ -52,21 +94,38 @@ extension Journal {
                 sql:
                     "UPDATE journalContact SET outcome = ?, vendorID = ?, message = ?, answeredAt = ? WHERE entryID = ? AND position = ?"
             )
+            let stamp = DateStamp.value(date)
+            let sent = answers.compactMap { answer in Self.isCachedAsSent(answer.result, of: entry) ? answer.sent : nil }
+            var batch =
+                sent.isEmpty
+                ? nil : try CachedContactBatch(account: entry.account, campaignID: entry.campaignID, contacts: sent, db)
             var failed = 0
             for answer in answers {
-                let words = [answer.result.reason].compactMap { $0 } + answer.warnings
-                let message = words.isEmpty ? nil : words.joined(separator: "; ")
-                var contact = answer.row.contact
-                contact.vendorID = answer.vendorID ?? contact.vendorID
-                try update.execute(arguments: [
-                    answer.result.word, contact.vendorID, message, DateStamp.value(date), id, answer.row.position,
-                ])
+                let message = answer.message
+                let contact = answer.sent
+                let word = answer.result.word
+                try update.execute(arguments: [word, contact.vendorID, message, stamp, id, answer.row.position])
                 if answer.result.isFailure { failed += 1 }
-                try Self.cache(contact, result: answer.result, message: message, of: entry, at: date, db)
+                if Self.isCachedAsSent(answer.result, of: entry), batch != nil {
+                    let json = CachedContact.json(for: contact, journaled: answer.row.contact, text: answer.json)
+                    try batch!.write(contact, json: json, sentAt: stamp, result: word, message: message)
+                } else {
+                    try Self.cache(contact, result: answer.result, message: message, of: entry, at: date, db)
+                }
             }
             try JournalEntry.filter(key: id).updateAll(
                 db, JournalEntry.Columns.answeredCount += answers.count, JournalEntry.Columns.failedCount += failed,
                 JournalEntry.Columns.updatedAt.set(to: date))
+        }
+    }
+
+    /// Whether an answer caches the contact as sent (`CachedContactBatch`), rather than
+    /// dropping its row or noting the answer on a row it may have.
+    private static func isCachedAsSent(_ result: UpsertOutcome.Result, of entry: JournalEntry) -> Bool {
+        switch (entry.action, result) {
+        case (.remove, .removed), (.remove, .ignored), (.delete, .removed), (.delete, .ignored): false
+        case (_, .created), (_, .updated), (_, .upserted): true
+        default: false
         }
     }
 
