@@ -29,6 +29,14 @@ import Testing
         }
     }
 
+    @Test func theVendorIDMemberIsFoundByItsBytes() {
+        #expect(CachedContact.mentionsVendorID(#"{"vendorID":"v"}"#))
+        #expect(CachedContact.mentionsVendorID(#"{"a":1,"vendorID":null}"#))
+        #expect(!CachedContact.mentionsVendorID(#"{"externalID":"xvendorID"}"#))
+        #expect(!CachedContact.mentionsVendorID("{}"))
+        #expect(!CachedContact.mentionsVendorID(""))
+    }
+
     @Test func aTextWithAVendorIDMemberIsEncodedAgain() throws {
         // A journaled text from another writer, the vendor id null and not first.
         let journaled = Contact(externalID: "x")

@@ -140,12 +140,34 @@ extension CachedContact {
         guard let text else { return contact.jsonText }
         if contact.vendorID == journaled.vendorID { return text }
         guard journaled.vendorID == nil, let vendorID = contact.vendorID, text.utf8.first == UInt8(ascii: "{"),
-            !text.contains("\"vendorID\"")
+            !mentionsVendorID(text)
         else { return contact.jsonText }
         var writer = JSONWriter()
         writer.string(vendorID)
         let member = "{\"vendorID\":" + String(decoding: writer.bytes, as: UTF8.self)
         let rest = text.utf8.dropFirst()
         return rest.first == UInt8(ascii: "}") ? member + "}" : member + "," + String(rest)!
+    }
+
+    /// Whether the text holds `"vendorID"` anywhere (a byte search: Foundation's
+    /// `contains` cost more than the write it saves).
+    static func mentionsVendorID(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let needle: StaticString = "\"vendorID\""
+            let count = needle.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            return needle.withUTF8Buffer { needle in
+                var index = 0
+                let last = bytes.count - count
+                while index <= last {
+                    if bytes[index] == needle[0], memcmp(bytes.baseAddress! + index, needle.baseAddress!, count) == 0 {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 }
