@@ -61,10 +61,17 @@ public struct Journal: Sendable {
     /// A page of an entry's contacts with their outcomes, after `position` (keyset paging).
     public func contacts(of entryID: Int64, after position: Int = -1, limit: Int) async throws -> [JournalContact] {
         try await store.pool.read { db in
-            try JournalContact.filter(
-                JournalContact.Columns.entryID == entryID && JournalContact.Columns.position > position
-            )
-            .order(JournalContact.Columns.position).limit(limit).fetchAll(db)
+            // Read by column index with a cached statement: the importer's report reads every contact.
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(JournalContact.orderedColumns) FROM journalContact
+                        WHERE entryID = ? AND position > ? ORDER BY position LIMIT ?
+                        """), arguments: [entryID, position, limit])
+            var read: [JournalContact] = []
+            read.reserveCapacity(min(max(limit, 0), 4096))
+            while let row = try rows.next() { read.append(try JournalContact.ordered(row).row) }
+            return read
         }
     }
 
