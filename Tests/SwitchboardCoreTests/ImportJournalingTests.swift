@@ -85,6 +85,30 @@ import Testing
         }
     }
 
+    @Test func theEntryKeepsTheFileItImported() async throws {
+        try await withTemporaryStore { store, _ in
+            let change = Change(account: "acme", campaignID: "k", action: .upsert)
+            let id = try #require(
+                try await store.journalImport(try source(), as: change, sourcePath: "/home/op/leads/spring.csv") { _, _, _ in })
+            #expect(try await store.journal.entry(id)?.sourcePath == "/home/op/leads/spring.csv")
+            let another = Change(account: "acme", campaignID: "k", action: .upsert)  // its own idempotency key
+            let none = try #require(try await store.journalImport(try source(), as: another) { _, _, _ in })
+            #expect(none != id)
+            #expect(try await store.journal.entry(none)?.sourcePath == nil)
+        }
+    }
+
+    @Test func failedContactsAreExportedNextToTheImportedFile() {
+        let next = FailureExport.path(
+            entryID: 7, sourcePath: "/home/op/leads/spring.csv", dataDirectory: "/data", stamp: 100) { _ in true }
+        #expect(next == "/home/op/leads/spring-failed-journal-7-100.csv")
+        let unwritable = FailureExport.path(
+            entryID: 7, sourcePath: "/readonly/spring.csv", dataDirectory: "/data", stamp: 100) { _ in false }
+        #expect(unwritable == "/data/exports/failed-journal-7-100.csv")
+        let noFile = FailureExport.path(entryID: 8, sourcePath: nil, dataDirectory: "/data", stamp: 5) { _ in true }
+        #expect(noFile == "/data/exports/failed-journal-8-5.csv")
+    }
+
     @Test func rejectsBeforeTheFirstValidRowWaitForTheEntry() async throws {
         try await withTemporaryStore { store, _ in
             let csv = "external_id,phone,email\nbad-1,12,\nbad-2,,nope\nok-1,+14155550101,\n"

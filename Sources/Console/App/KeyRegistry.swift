@@ -164,7 +164,7 @@ public enum KeyRegistry {
         KeyBinding(keys: [.enter], action: .open, summary: "open the entry's results", context: .journal),
         KeyBinding(keys: [.character("f")], action: .onlyFailures, summary: "only failures (again: all)", context: .results),
         KeyBinding(keys: [.character("r")], action: .retryFailures, summary: "retry the failed contacts", context: .results, changes: true),
-        KeyBinding(keys: [.character("x")], action: .exportFailures, summary: "export the failed contacts to CSV", context: .results),
+        KeyBinding(keys: [.character("x")], action: .exportFailures, summary: "export the failed contacts to CSV (next to the imported file)", context: .results),
         KeyBinding(
             keys: [.character("p")], action: .replayEntry, summary: "replay a pending or interrupted entry",
             context: .results, changes: true),

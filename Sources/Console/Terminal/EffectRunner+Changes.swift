@@ -103,11 +103,14 @@ extension EffectRunner {
         try? await store.saveContacts([fresh], account: entry.account, campaignID: entry.campaignID, seenAt: Date())
     }
 
-    /// Writes the entry's failed contacts to `exports/` in the data directory, mode 0600.
+    /// Writes the entry's failed contacts to a CSV, mode 0600: next to the file it imported,
+    /// else in `exports/` in the data directory (`FailureExport`).
     static func export(_ entryID: Int64, store: Store) async throws -> ExportedFailures {
-        let directory = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports")
-        let stamp = Int64(Date().timeIntervalSince1970)
-        let path = directory.appendingPathComponent("failed-journal-\(entryID)-\(stamp).csv").path
+        let entry = try await store.journal.entry(entryID)
+        let path = FailureExport.path(
+            entryID: entryID, sourcePath: entry?.sourcePath,
+            dataDirectory: URL(fileURLWithPath: store.path).deletingLastPathComponent().path,
+            stamp: Int64(Date().timeIntervalSince1970))
         var text = FailureCSV.header
         var count = 0
         var after = -1

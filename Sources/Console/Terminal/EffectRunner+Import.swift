@@ -105,7 +105,8 @@ extension EffectRunner {
     {
         let source = try ContactImport(path: PathCompletion.expand(job.path), options: job.options(client.vendor))
         var (journaled, rejected) = (0, 0)
-        let entryID = try await store.journalImport(source, as: job.change) { batch, _, entryID in
+        let sourcePath = URL(fileURLWithPath: PathCompletion.expand(job.path)).standardizedFileURL.path
+        let entryID = try await store.journalImport(source, as: job.change, sourcePath: sourcePath) { batch, _, entryID in
             journaled += batch.contacts.count
             rejected += batch.rejectedRows
             if let entryID {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an import expects the vendor to do with a valid contact, going by the cache: the
 /// dry run's prediction (the vendor has the last word when the change is sent).
 public enum PredictedOutcome: String, Sendable, Hashable, CaseIterable {
@@ -55,7 +57,7 @@ extension Store {
     /// - Returns: the entry's id, or nil when nothing was journaled (a dry run, or no valid
     ///   contact in the file).
     public func journalImport(
-        _ source: ContactImport, as change: Change, dryRun: Bool = false,
+        _ source: ContactImport, as change: Change, dryRun: Bool = false, sourcePath: String? = nil,
         each: (ImportBatch, _ cached: [Bool], _ entryID: Int64?) async throws -> Void
     ) async throws -> Int64? {
         var entryID: Int64?
@@ -70,7 +72,13 @@ extension Store {
                 } else {
                     var first = change
                     first.contacts = batch.contacts
-                    entryID = try await journal.record(first).id
+                    let id = try await journal.record(first).id
+                    entryID = id
+                    if let sourcePath, let id {
+                        try await pool.write { db in
+                            try JournalEntry.filter(key: id).updateAll(db, JournalEntry.Columns.sourcePath.set(to: sourcePath))
+                        }
+                    }
                 }
             }
             rejectedRows += dryRun ? 0 : batch.rejectedRows
@@ -81,5 +89,26 @@ extension Store {
             try await each(batch, cached, entryID)
         }
         return entryID
+    }
+}
+
+/// Where an entry's failed contacts are exported: next to the file it imported when there
+/// is one and its directory can be written, else `exports/` in the data directory.
+public enum FailureExport {
+    public static func path(
+        entryID: Int64, sourcePath: String?, dataDirectory: String, stamp: Int64,
+        canWrite: (String) -> Bool = { FileManager.default.isWritableFile(atPath: $0) }
+    ) -> String {
+        if let sourcePath {
+            let source = URL(fileURLWithPath: sourcePath)
+            let directory = source.deletingLastPathComponent().path
+            if canWrite(directory) {
+                let stem = source.deletingPathExtension().lastPathComponent
+                return source.deletingLastPathComponent()
+                    .appendingPathComponent("\(stem)-failed-journal-\(entryID)-\(stamp).csv").path
+            }
+        }
+        return URL(fileURLWithPath: dataDirectory).appendingPathComponent("exports")
+            .appendingPathComponent("failed-journal-\(entryID)-\(stamp).csv").path
     }
 }

@@ -90,6 +90,10 @@ enum StoreMigrations {
                 t.add(column: "rejectedCount", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v6 import source") { db in
+            // The file an import read, so its failed contacts are exported next to it.
+            try db.alter(table: "journalEntry") { t in t.add(column: "sourcePath", .text) }
+        }
         return migrator
     }
 }

@@ -89,7 +89,9 @@ struct UpsertContacts: AsyncParsableCommand {
             let store = try openStore()
             let change = Change(
                 account: session.account.name, campaignID: campaign, action: action.change, partial: partial)
-            let entryID = try await store.journalImport(source, as: change, dryRun: dryRun) { batch, cached, _ in
+            let entryID = try await store.journalImport(
+                source, as: change, dryRun: dryRun, sourcePath: input.sourcePath
+            ) { batch, cached, _ in
                 report.add(batch, cached: cached)
             }
             if let entryID {
@@ -141,6 +143,9 @@ struct ImportInput {
         }
         temporary = true
     }
+
+    /// The file the operator named, absolute; nil for standard input (its copy is temporary).
+    var sourcePath: String? { temporary ? nil : URL(fileURLWithPath: path).standardizedFileURL.path }
 
     /// Removes the copy of standard input.
     func discard() {

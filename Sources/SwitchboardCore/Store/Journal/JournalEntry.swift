@@ -51,6 +51,8 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
     /// Rows of the imported file left out as invalid before sending (they have no contact
     /// row; the file's line and reason were reported when it was read).
     public var rejectedCount: Int
+    /// The file an import read (absolute), when the change came from one the operator named.
+    public var sourcePath: String?
     /// Why the entry is `failed` or `partial`, in the vendor's words where it gave any.
     public var reason: String?
     public var createdAt: Date
@@ -67,6 +69,7 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
         public static let answeredCount = Column(CodingKeys.answeredCount)
         public static let failedCount = Column(CodingKeys.failedCount)
         public static let rejectedCount = Column(CodingKeys.rejectedCount)
+        public static let sourcePath = Column(CodingKeys.sourcePath)
         public static let reason = Column(CodingKeys.reason)
         public static let updatedAt = Column(CodingKeys.updatedAt)
     }
