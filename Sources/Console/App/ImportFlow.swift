@@ -53,10 +53,8 @@ public struct ImportFlow: Hashable, Sendable {
     public var journaled = 0
     public var rejected = 0
     public var progress: SyncProgress?
-    /// The whole file is journaled and the engine has started sending it: an import that
-    /// stops now is resumed by sending the same entry again, not by journaling the file anew.
-    public var sendingStarted = false
-    /// After an import stopped while sending: the entry that Enter sends again.
+    /// After an import stopped while sending (its progress had begun, so the whole file was
+    /// journaled): the entry that Enter sends again, rather than journaling the file anew.
     public var resumeEntryID: Int64?
     public var retries = 0
     public var lastRetry: SyncRetry?

@@ -277,7 +277,6 @@ extension AppState {
         case .progress(let entryID, let progress):
             guard flow.stage == .sending, flow.entryID == entryID else { return [] }
             flow.progress = progress
-            flow.sendingStarted = true
         case .retrying(let entryID, let retry):
             guard flow.stage == .sending, flow.entryID == entryID else { return [] }
             flow.retries += 1
@@ -316,7 +315,8 @@ extension AppState {
             failed.progress = nil
             let kept = flow.entryID.map { "; journal #\($0) keeps the contacts journaled (its results replay them)" } ?? ""
             failed.problem = "the import stopped: \(failure.message)\(kept)"
-            if flow.sendingStarted, let id = flow.entryID {
+            // Progress comes only once the whole file is journaled and the engine sends it.
+            if flow.progress != nil, let id = flow.entryID {
                 // The file is in the journal whole: Enter sends that entry again (what the
                 // vendor already has is matched by key, so nothing arrives twice).
                 failed.resumeEntryID = id

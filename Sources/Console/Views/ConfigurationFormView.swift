@@ -27,47 +27,17 @@ enum ConfigurationFormView {
             ? "New \(vendorName) configuration"
             : "Edit configuration \(form.original?.name ?? "") (\(form.original?.id ?? ""))"
         canvas.line(" " + title, in: area.row(0), style: .title)
-        let valueX = area.x + labelWidth + 3
-        let valueWidth = max(4, area.width - labelWidth - 7)
         for field in ConfigurationForm.Field.allCases {
             let y = area.y + 1 + field.rawValue
             guard y < area.y + area.height - 2 else { break }
-            let focused = field == form.focus
-            let problem = form.problem(field)
-            canvas.put(
-                (focused ? "›" : " ") + " " + DisplayText.pad(field.label, toWidth: labelWidth), x: area.x, y: y,
-                style: focused ? .key : .muted)
-            let box = Rect(x: valueX, y: y, width: valueWidth, height: 1)
-            let input = form.inputs[field.rawValue]
-            if focused {
-                input.render(prompt: "", into: &canvas, area: box, style: .plain)
-            } else {
-                canvas.put(input.text, x: valueX, y: y, style: problem == nil ? .plain : .bad, maxWidth: valueWidth)
-            }
-            if problem != nil { canvas.put("✗", x: valueX + valueWidth + 1, y: y, style: .error) }
+            FormText.drawField(
+                label: field.label, input: form.inputs[field.rawValue], focused: field == form.focus,
+                problem: form.problem(field), labelWidth: labelWidth, y: y, into: &canvas, area: area)
         }
-        if let problem = form.problem(form.focus) {
-            canvas.line("  ✗ " + problem, in: area.row(area.height - 2), style: .error)
-        } else if form.focus == .windows, let normalized = form.normalizedWindows {
-            canvas.line("  → sent as " + normalized, in: area.row(area.height - 2), style: .good)
-        } else if !form.completions.isEmpty {
-            canvas.line("  " + form.completions.joined(separator: "  "), in: area.row(area.height - 2), style: .muted)
-        }
-        let problems = form.problems.count
-        let hint = form.focus.hint
-        let summary =
-            problems == 0
-            ? "  \(hint)" : "  \(problems) field\(problems == 1 ? "" : "s") to fix before sending · \(hint)"
-        canvas.line(summary, in: area.row(area.height - 1), style: .muted)
-        if form.stage == .confirmingDiscard {
-            Dialog(
-                title: "Drop the changes?",
-                lines: [
-                    [("The changes typed into this form are not sent.", .plain)],
-                    [("y drops them; n goes back to the form.", .muted)],
-                ], hint: "y yes · n no"
-            ).render(into: &canvas, area: area)
-        }
+        FormText.drawFooter(
+            problem: form.problem(form.focus), normalized: form.focus == .windows ? form.normalizedWindows : nil,
+            completions: form.completions, problems: form.problems.count, hint: form.focus.hint,
+            quietHint: form.focus.hint, confirmingDiscard: form.stage == .confirmingDiscard, into: &canvas, area: area)
     }
 
     /// The preview's lines: what changes (old → new), then the request.

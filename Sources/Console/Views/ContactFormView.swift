@@ -22,47 +22,20 @@ enum ContactFormView {
         }
         let rows = max(1, area.height - 4)
         let first = max(0, min(form.focus - rows + 1, form.fields.count - rows))
-        let valueX = area.x + labelWidth + 3
-        let valueWidth = max(4, area.width - labelWidth - 7)
         for (line, index) in form.fields.indices.dropFirst(first).prefix(rows).enumerated() {
-            let y = area.y + 1 + line
-            let focused = index == form.focus
-            let problem = form.problem(at: index)
-            canvas.put(
-                (focused ? "›" : " ") + " " + DisplayText.pad(form.fields[index].label, toWidth: labelWidth), x: area.x,
-                y: y, style: focused ? .key : .muted)
-            let box = Rect(x: valueX, y: y, width: valueWidth, height: 1)
-            if focused {
-                form.inputs[index].render(prompt: "", into: &canvas, area: box, style: .plain)
-            } else {
-                canvas.put(form.inputs[index].text, x: valueX, y: y, style: problem == nil ? .plain : .bad, maxWidth: valueWidth)
-            }
-            if problem != nil { canvas.put("✗", x: valueX + valueWidth + 1, y: y, style: .error) }
+            FormText.drawField(
+                label: form.fields[index].label, input: form.inputs[index], focused: index == form.focus,
+                problem: form.problem(at: index), labelWidth: labelWidth, y: area.y + 1 + line, into: &canvas,
+                area: area)
         }
         let field = form.fields[form.focus]
         if let note = form.note { canvas.line(" " + note, in: area.row(area.height - 3), style: .muted) }
-        if let problem = form.problem(at: form.focus) {
-            canvas.line("  ✗ " + problem, in: area.row(area.height - 2), style: .error)
-        } else if let normalized = form.normalized(at: form.focus) {
-            canvas.line("  → sent as " + normalized, in: area.row(area.height - 2), style: .good)
-        } else if !form.completions.isEmpty {
-            canvas.line("  " + form.completions.joined(separator: "  "), in: area.row(area.height - 2), style: .muted)
-        }
-        let problems = form.problems.count
-        let summary =
-            problems == 0
-            ? "  \(field.hint.isEmpty ? field.label : form.hint(at: form.focus))"
-            : "  \(problems) field\(problems == 1 ? "" : "s") to fix before sending · \(form.hint(at: form.focus))"
-        canvas.line(summary, in: area.row(area.height - 1), style: .muted)
-        if form.stage == .confirmingDiscard {
-            Dialog(
-                title: "Drop the changes?",
-                lines: [
-                    [("The changes typed into this form are not sent.", .plain)],
-                    [("y drops them; n goes back to the form.", .muted)],
-                ], hint: "y yes · n no"
-            ).render(into: &canvas, area: area)
-        }
+        let hint = form.hint(at: form.focus)
+        FormText.drawFooter(
+            problem: form.problem(at: form.focus), normalized: form.normalized(at: form.focus),
+            completions: form.completions, problems: form.problems.count, hint: hint,
+            quietHint: field.hint.isEmpty ? field.label : hint, confirmingDiscard: form.stage == .confirmingDiscard,
+            into: &canvas, area: area)
     }
 
     /// The preview's lines: what changes, then the request.

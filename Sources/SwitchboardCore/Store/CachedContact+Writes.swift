@@ -16,29 +16,14 @@ extension CachedContact {
         """
 
     private static func matchArguments(_ contact: Contact, account: String, campaignID: String) -> StatementArguments {
-        let keys = keys(for: contact)
-        let slots: [String?] = (0..<4).map { $0 < keys.count ? keys[$0] : nil }
-        return StatementArguments([account, campaignID] + slots + [contact.vendorID, contact.externalID])
+        matchArguments(contact, keys: keys(for: contact), account: account, campaignID: campaignID)
     }
 
     /// Inserts or replaces the row, first deleting rows of the same contact under other keys.
     func write(_ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM contact WHERE \(Self.matching) AND key <> ?9")
+        try db.cachedStatement(sql: Self.deleteOthers)
             .execute(arguments: Self.matchArguments(contact, account: account, campaignID: campaignID) + [key])
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO contact (account, campaignID, key, vendorID, externalID, email, phone, status, contact,
-                    lastSeenAt, lastSentAt, lastResult, lastMessage)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (account, campaignID, key) DO UPDATE SET
-                    vendorID = excluded.vendorID, externalID = excluded.externalID, email = excluded.email,
-                    phone = excluded.phone, status = excluded.status, contact = excluded.contact,
-                    lastSeenAt = coalesce(excluded.lastSeenAt, lastSeenAt),
-                    lastSentAt = coalesce(excluded.lastSentAt, lastSentAt),
-                    lastResult = coalesce(excluded.lastResult, lastResult),
-                    lastMessage = CASE WHEN excluded.lastResult IS NULL THEN lastMessage ELSE excluded.lastMessage END
-                """
-        ).execute(arguments: [
+        try db.cachedStatement(sql: Self.upsert).execute(arguments: [
             account, campaignID, key, vendorID, externalID, email, phone, status,
             contact.jsonText, DateStamp.value(lastSeenAt), DateStamp.value(lastSentAt), lastResult,
             lastMessage,
@@ -63,7 +48,7 @@ extension CachedContact {
             arguments: matchArguments(contact, account: account, campaignID: campaignID) + [DateStamp.value(date), result, message])
     }
 
-    /// The upsert `write(_:)` runs after its delete.
+    /// The upsert `write(_:)` and the batch writes run after their delete.
     fileprivate static let upsert = """
         INSERT INTO contact (account, campaignID, key, vendorID, externalID, email, phone, status, contact,
             lastSeenAt, lastSentAt, lastResult, lastMessage)
