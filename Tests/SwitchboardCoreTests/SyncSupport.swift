@@ -10,7 +10,8 @@ struct SimulatedCrash: Error {}
 /// that conflict to `.ignored`). `fault` may fail any request by its number (from 1).
 final class FakeVendorClient: VendorClient, @unchecked Sendable {
     let vendor: Vendor
-    let capabilities: VendorCapabilities = [.upsert, .remove, .deleteContact, .campaignLifecycle]
+    /// With `lists`, `.listContacts` too: the vendor's listing, not the store, is the record.
+    let capabilities: VendorCapabilities
     let maxContactsPerRequest: Int
     let createOnly: Bool
 
@@ -24,10 +25,11 @@ final class FakeVendorClient: VendorClient, @unchecked Sendable {
     private var state: CampaignState = .active
 
     init(
-        vendor: Vendor = .anyreach, maxContactsPerRequest: Int = 100, createOnly: Bool = false,
+        vendor: Vendor = .anyreach, maxContactsPerRequest: Int = 100, createOnly: Bool = false, lists: Bool = false,
         fault: @escaping @Sendable (Int) -> (any Error)? = { _ in nil }
     ) {
         self.vendor = vendor
+        capabilities = VendorCapabilities([.upsert, .remove, .deleteContact, .campaignLifecycle]).union(lists ? .listContacts : [])
         self.maxContactsPerRequest = maxContactsPerRequest
         self.createOnly = createOnly
         self.faultRule = fault

@@ -335,9 +335,18 @@ extension AppState {
             if finished.rejected > 0 { text += ", \(finished.rejected) rejected" }
             if flow.retries > 0 { text += " (\(flow.retries) retr\(flow.retries == 1 ? "y" : "ies"))" }
             status = StatusMessage(text: text, isError: entry.state != .done || finished.rejected > 0)
-            guard flow.isShown else { return [] }
+            // A bulk import's new contacts are not cached as sent where the vendor lists them
+            // (`SyncEngine.cachesNewContacts`): list the campaign again from its first page.
+            var relist: [Effect] = []
+            if let pane = campaign, pane.campaignID == flow.campaignID, account?.name == flow.account,
+                vendorListsContacts(of: pane.campaignID), !pane.fetchingContacts
+            {
+                campaign?.nextVendorOffset = 0
+                relist = fetchMoreContacts()
+            }
+            guard flow.isShown else { return relist }
             if case .results = screen { stack.removeLast() }
-            return closeChangeScreens() + openResults(id)
+            return relist + closeChangeScreens() + openResults(id)
         }
     }
 }

@@ -87,7 +87,13 @@ extension Journal {
 
     /// Writes a batch's answers in one transaction: each contact's outcome, the entry's
     /// counts, and the cache (what was sent and what the vendor answered).
-    func record(_ answers: [ContactAnswer], of entry: JournalEntry, at date: Date) async throws {
+    ///
+    /// With `addingNew` false (`CachePolicy`), a contact sent through is written to the
+    /// cache only when the cache already holds it (kept current); one the cache does not
+    /// hold is left for the vendor's listing to show.
+    func record(_ answers: [ContactAnswer], of entry: JournalEntry, at date: Date, addingNew: Bool = true)
+        async throws
+    {
         guard let id = entry.id else { return }
         try await store.pool.write { db in
             let update = try db.cachedStatement(
@@ -95,21 +101,30 @@ extension Journal {
                     "UPDATE journalContact SET outcome = ?, vendorID = ?, message = ?, answeredAt = ? WHERE entryID = ? AND position = ?"
             )
             let stamp = DateStamp.value(date)
-            let sent = answers.compactMap { answer in Self.isCachedAsSent(answer.result, of: entry) ? answer.sent : nil }
+            var cachesAsSent = answers.map { Self.isCachedAsSent($0.result, of: entry) }
+            if !addingNew, cachesAsSent.contains(true) {
+                // Looked up as journaled: the vendor id an answer adds is new, so it matches no row.
+                let journaled = answers.indices.filter { cachesAsSent[$0] }.map { answers[$0].row.contact }
+                let held = try Store.Found.lookUp(journaled, account: entry.account, campaignID: entry.campaignID, db)
+                for index in answers.indices where cachesAsSent[index] {
+                    cachesAsSent[index] = held.holds(answers[index].row.contact)
+                }
+            }
+            let sent = answers.indices.compactMap { cachesAsSent[$0] ? answers[$0].sent : nil }
             var batch =
                 sent.isEmpty
                 ? nil : try CachedContactBatch(account: entry.account, campaignID: entry.campaignID, contacts: sent, db)
             var failed = 0
-            for answer in answers {
+            for (index, answer) in answers.enumerated() {
                 let message = answer.message
                 let contact = answer.sent
                 let word = answer.result.word
                 try update.execute(arguments: [word, contact.vendorID, message, stamp, id, answer.row.position])
                 if answer.result.isFailure { failed += 1 }
-                if Self.isCachedAsSent(answer.result, of: entry), batch != nil {
+                if cachesAsSent[index], batch != nil {
                     let json = CachedContact.json(for: contact, journaled: answer.row.contact, text: answer.json)
                     try batch!.write(contact, json: json, sentAt: stamp, result: word, message: message)
-                } else {
+                } else if !Self.isCachedAsSent(answer.result, of: entry) {
                     try Self.cache(contact, result: answer.result, message: message, of: entry, at: date, db)
                 }
             }
