@@ -124,7 +124,7 @@ enum ChangeFixtures {
         _ = update(&state, .change(.journalObserved([done, entry])))
         _ = update(&state, .key(.character("j")))
         _ = update(&state, .key(.enter))
-        _ = update(&state, .change(.resultsObserved(entryID: 12, onlyFailed: false, offset: 0, results)))
+        _ = update(&state, .change(.resultsObserved(entryID: 12, filter: .all, offset: 0, results)))
         return state
     }
 }

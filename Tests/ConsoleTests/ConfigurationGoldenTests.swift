@@ -134,7 +134,7 @@ import Testing
             &state,
             .change(
                 .resultsObserved(
-                    entryID: 20, onlyFailed: false, offset: 0,
+                    entryID: 20, filter: .all, offset: 0,
                     EntryResults(entry: entry, counts: [:], offset: 0, rows: []))))
         expectGolden(state, "results-settings-done")
         _ = CampaignSetupTests.keys(&state, [.escape, .character("k"), .enter])
@@ -142,7 +142,7 @@ import Testing
             &state,
             .change(
                 .resultsObserved(
-                    entryID: 21, onlyFailed: false, offset: 0,
+                    entryID: 21, filter: .all, offset: 0,
                     EntryResults(entry: refused, counts: [:], offset: 0, rows: []))))
         expectGolden(state, "results-settings-failed")
     }

@@ -25,7 +25,7 @@ import Testing
         _ = update(&state, .change(.journalObserved([ChangeFixtures.entry])))
         let effects = update(&state, .key(.enter))
         #expect(state.screen == .results(entryID: 12))
-        #expect(effects == [.change(.observeResults(entryID: 12, onlyFailed: false, offset: 0, limit: state.resultRows))])
+        #expect(effects == [.change(.observeResults(entryID: 12, filter: .all, offset: 0, limit: state.resultRows))])
         #expect(update(&state, .key(.escape)) == [.change(.stopObservingResults)])
         #expect(state.screen == .journal)
         #expect(update(&state, .key(.escape)) == [.change(.stopObservingJournal)])
@@ -36,14 +36,14 @@ import Testing
         var state = ChangeFixtures.resultsState(width: 80, height: 24)
         #expect(state.results?.rowCount == 4)
         let effects = update(&state, .key(.character("f")))
-        #expect(effects == [.change(.observeResults(entryID: 12, onlyFailed: true, offset: 0, limit: state.resultRows))])
+        #expect(effects == [.change(.observeResults(entryID: 12, filter: .failed, offset: 0, limit: state.resultRows))])
         #expect(state.results?.results != nil, "the old page stays until the new one comes")
         let failed = EntryResults(
             entry: ChangeFixtures.entry, counts: ChangeFixtures.results.counts, offset: 0,
             rows: ChangeFixtures.results.rows.filter { $0.outcome == "failed" })
-        _ = update(&state, .change(.resultsObserved(entryID: 12, onlyFailed: false, offset: 0, ChangeFixtures.results)))
+        _ = update(&state, .change(.resultsObserved(entryID: 12, filter: .all, offset: 0, ChangeFixtures.results)))
         #expect(state.results?.results?.rows.count == 4, "a page for the old filter is dropped")
-        _ = update(&state, .change(.resultsObserved(entryID: 12, onlyFailed: true, offset: 0, failed)))
+        _ = update(&state, .change(.resultsObserved(entryID: 12, filter: .failed, offset: 0, failed)))
         #expect(state.results?.rowCount == 2 && state.results?.results?.rows.count == 2)
     }
 
@@ -53,11 +53,11 @@ import Testing
         entry.contactCount = 5000
         var big = ChangeFixtures.results
         big.entry = entry
-        _ = update(&state, .change(.resultsObserved(entryID: 12, onlyFailed: false, offset: 0, big)))
+        _ = update(&state, .change(.resultsObserved(entryID: 12, filter: .all, offset: 0, big)))
         let rows = state.resultRows
         #expect(ChangeFixtures.press(&state, Array(repeating: .character("j"), count: rows - 1)).isEmpty)
-        #expect(update(&state, .key(.character("j"))) == [.change(.observeResults(entryID: 12, onlyFailed: false, offset: 1, limit: rows))])
-        #expect(update(&state, .key(.end)) == [.change(.observeResults(entryID: 12, onlyFailed: false, offset: 5000 - rows, limit: rows))])
+        #expect(update(&state, .key(.character("j"))) == [.change(.observeResults(entryID: 12, filter: .all, offset: 1, limit: rows))])
+        #expect(update(&state, .key(.end)) == [.change(.observeResults(entryID: 12, filter: .all, offset: 5000 - rows, limit: rows))])
     }
 
     @Test func rRetriesXExportsAndPReplaysOnlyWhatIsUnsent() {
@@ -70,7 +70,7 @@ import Testing
         #expect(state.status?.text == "journal #12 is partial, nothing left to send; r retries its failed contacts as a new change")
         var pending = ChangeFixtures.results
         pending.entry.state = .sending
-        _ = update(&state, .change(.resultsObserved(entryID: 12, onlyFailed: false, offset: 0, pending)))
+        _ = update(&state, .change(.resultsObserved(entryID: 12, filter: .all, offset: 0, pending)))
         #expect(update(&state, .key(.character("p"))) == [.change(.replay(account: "acme-calls", entryID: 12))])
     }
 
@@ -78,10 +78,10 @@ import Testing
         var state = ChangeFixtures.resultsState(width: 80, height: 24)
         var done = ChangeFixtures.results
         done.entry.failedCount = 0
-        _ = update(&state, .change(.resultsObserved(entryID: 12, onlyFailed: false, offset: 0, done)))
+        _ = update(&state, .change(.resultsObserved(entryID: 12, filter: .all, offset: 0, done)))
         #expect(update(&state, .key(.character("r"))).isEmpty)
         #expect(update(&state, .key(.character("x"))).isEmpty)
-        #expect(state.status?.text == "journal #12 has no failed contacts to export")
+        #expect(state.status?.text == "journal #12 has no failed contacts or rejected rows to export")
     }
 
     @Test func theFailureCSVQuotesWhatNeedsIt() {

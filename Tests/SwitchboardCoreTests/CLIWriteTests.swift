@@ -95,6 +95,17 @@ import VendorSandbox
             #expect(outcomes[1]["key"] is NSNull)
             #expect((outcomes[1]["message"] as? String)?.contains("phone") == true)
             #expect(Set(outcomes[0].keys) == ["key", "line", "outcome", "message"])
+            // The journal keeps the rejected row with its line, column and reason.
+            let importID = try #require(first["journal_id"] as? Int)
+            let imported = try await cli.expect(0, ["journal", "show", String(importID), "--json"]).json()
+            #expect(imported["rejected"] as? Int == 1)
+            let kept = imported.objects("rejects")
+            #expect(kept.count == 1)
+            #expect(kept.first?["line"] as? Int == 3 && kept.first?["column"] as? String == "phone")
+            #expect("column \"phone\": " + (kept.first?["reason"] as? String ?? "") == outcomes[1]["message"] as? String)
+            let shown = try await cli.expect(0, ["journal", "show", String(importID)])
+            #expect(shown.stdout.contains("REJECTED BECAUSE"), "\(shown.stdout)")
+            #expect(shown.stdout.contains("1 row of the file, before sending"), "\(shown.stdout)")
             // The same file again: the cache knows them now.
             let again = try await cli.expect(1, ["contacts", "upsert", "cli-upserts", "--file", file, "--json"] + account).json()
             #expect((again["counts"] as? [String: Int])?["updated"] == 2)
@@ -126,6 +137,14 @@ import VendorSandbox
             #expect(rejectedRows.first?["line"] as? Int == 2)
             let message = rejectedRows.first?["message"] as? String ?? ""
             #expect(message.contains("column \"phone\"") && message.contains("column \"email\""), "\(message)")
+            let sentTwice = try await cli.expect(
+                1, ["contacts", "upsert", "cli-upserts", "--file", twice, "--json"] + account
+            ).json()
+            let twiceID = try #require(sentTwice["journal_id"] as? Int)
+            let twiceKept = try await cli.expect(0, ["journal", "show", String(twiceID), "--json"]).json().objects("rejects")
+            #expect(twiceKept.count == 1 && twiceKept.first?["line"] as? Int == 2)
+            #expect(twiceKept.first?["column"] as? String == "email, phone")
+            #expect(twiceKept.first?["reason"] as? String == message, "several problems: the reason names each column")
             #expect(!listed.stdout.contains("\u{202E}"))
             // JSON from standard input, removing one.
             let removal = try await cli.expect(
@@ -142,8 +161,8 @@ import VendorSandbox
             #expect(entry.objects("contacts").first?["outcome"] as? String == "removed")
             try await cli.expect(0, ["journal", "show", "#\(journalID)"])
             let done = try await cli.expect(0, ["journal", "list", "--state", "done", "--json"]).json()
-            // The campaign's create, then the five contact changes.
-            #expect(done.objects("entries").count == 6)
+            // The campaign's create, then the six contact changes.
+            #expect(done.objects("entries").count == 7)
             #expect(done.objects("entries").last?["action"] as? String == "createCampaign")
             try await cli.expect(0, ["journal", "list"])
             try await cli.expect(2, ["journal", "show", "999"])

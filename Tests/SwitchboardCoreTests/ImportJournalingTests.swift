@@ -80,7 +80,7 @@ import Testing
             #expect(!rows.contains { ["crm-5", "crm-9", "crm-17"].contains($0.contact.externalID) })
             // The rejected rows are kept on the entry, so its results count them after a restart.
             #expect(entry.rejectedCount == 3)
-            let results = try #require(try await store.journal.results(of: entryID, onlyFailed: false, offset: 0, limit: 5))
+            let results = try #require(try await store.journal.results(of: entryID, filter: .all, offset: 0, limit: 5))
             #expect(results.counts["rejected"] == 3)
         }
     }

@@ -23,11 +23,11 @@ import Testing
                 zip(rows, results).map { ContactAnswer(row: $0, result: $1) }, of: entry, at: t0)
             _ = try await store.journal.settle(entry.id!, reason: nil, at: t0)
 
-            let page = try #require(try await store.journal.results(of: entry.id!, onlyFailed: false, offset: 2, limit: 3))
+            let page = try #require(try await store.journal.results(of: entry.id!, filter: .all, offset: 2, limit: 3))
             #expect(page.entry.state == .partial)
             #expect(page.counts == ["created": 2, "updated": 1, "failed": 3, "ignored": 1])
             #expect(page.rows.map(\.position) == [2, 3, 4])
-            let failed = try #require(try await store.journal.results(of: entry.id!, onlyFailed: true, offset: 1, limit: 5))
+            let failed = try #require(try await store.journal.results(of: entry.id!, filter: .failed, offset: 1, limit: 5))
             #expect(failed.rows.map(\.position) == [3, 6])
             #expect(failed.rows.map(\.message) == ["opted out", "duplicate"])
 
@@ -35,7 +35,7 @@ import Testing
             #expect(first.map(\.position) == [1, 3])
             let rest = try await store.journal.failedContacts(of: entry.id!, after: 3, limit: 2)
             #expect(rest.map(\.contact) == [contacts[6]])
-            #expect(try await store.journal.results(of: 999, onlyFailed: false, offset: 0, limit: 5) == nil)
+            #expect(try await store.journal.results(of: 999, filter: .all, offset: 0, limit: 5) == nil)
         }
     }
 

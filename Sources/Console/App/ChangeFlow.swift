@@ -19,10 +19,11 @@ public struct JournalPane: Hashable, Sendable {
     public var table = TableState()
 }
 
-/// The results screen of one journal entry: counts and a paged window of its contacts.
+/// The results screen of one journal entry: counts and a paged window of its contacts
+/// (all or the failed ones) or of its file's rejected rows.
 public struct ResultsPane: Hashable, Sendable {
     public var entryID: Int64
-    public var onlyFailed = false
+    public var filter = ResultsFilter.all
     /// The latest page the store delivered, with the entry and its counts.
     public var results: EntryResults?
     public var table = TableState()
@@ -31,10 +32,23 @@ public struct ResultsPane: Hashable, Sendable {
 
     public init(entryID: Int64) { self.entryID = entryID }
 
-    /// Rows the filter keeps: every contact, or the failed ones.
+    /// Rows the filter keeps: every contact, the failed ones, or the rejected rows kept.
     public var rowCount: Int {
-        guard let entry = results?.entry else { return 0 }
-        return onlyFailed ? results?.counts["failed"] ?? 0 : entry.contactCount
+        guard let results else { return 0 }
+        switch filter {
+        case .all: return results.entry.contactCount
+        case .failed: return results.counts["failed"] ?? 0
+        case .rejected: return results.rejectRows
+        }
+    }
+
+    /// The filter `f` turns to: all, failed, then rejected when the entry has rejected rows.
+    public var nextFilter: ResultsFilter {
+        switch filter {
+        case .all: .failed
+        case .failed: (results?.entry.rejectedCount ?? 0) > 0 ? .rejected : .all
+        case .rejected: .all
+        }
     }
 }
 
@@ -68,14 +82,31 @@ public struct SentChange: Hashable, Sendable {
     public var isError: Bool { entry.state != .done }
 }
 
-/// A CSV of failed contacts written to disk.
+/// The CSVs an export wrote: the failed contacts, and the rejected rows in a file of their own.
 public struct ExportedFailures: Hashable, Sendable {
-    public var path: String
+    /// The failed contacts' file; nil when none failed.
+    public var path: String?
     public var count: Int
+    /// The rejected rows' file (line, column, reason); nil when none was kept.
+    public var rejectsPath: String?
+    public var rejectCount: Int
 
-    public init(path: String, count: Int) {
+    public init(path: String?, count: Int, rejectsPath: String? = nil, rejectCount: Int = 0) {
         self.path = path
         self.count = count
+        self.rejectsPath = rejectsPath
+        self.rejectCount = rejectCount
+    }
+
+    /// The status line: what went where.
+    public var text: String {
+        var parts: [String] = []
+        if let path { parts.append("\(count) failed contact\(count == 1 ? "" : "s") to \(path)") }
+        if let rejectsPath {
+            let rows = "\(rejectCount) rejected row\(rejectCount == 1 ? "" : "s")"
+            parts.append("\(rows) (line, column, reason) to \(rejectsPath)")
+        }
+        return parts.isEmpty ? "nothing to export" : "wrote " + parts.joined(separator: " and ")
     }
 }
 
@@ -90,13 +121,13 @@ public enum ChangeEffect: Hashable, Sendable {
     case observeJournal(limit: Int)
     case stopObservingJournal
     /// Follow one page of an entry's results.
-    case observeResults(entryID: Int64, onlyFailed: Bool, offset: Int, limit: Int)
+    case observeResults(entryID: Int64, filter: ResultsFilter, offset: Int, limit: Int)
     case stopObservingResults
     /// Send what a pending or interrupted entry still has unsent (`SyncEngine.send`).
     case replay(account: String, entryID: Int64)
     /// Journal and send a new change of the entry's failed contacts.
     case retryFailures(account: String, entryID: Int64)
-    /// Write the entry's failed contacts to a CSV (0600) in the data directory.
+    /// Write the entry's failed contacts to a CSV (0600), and its rejected rows to another.
     case exportFailures(entryID: Int64)
     /// Read the vendor's tag and field lists for the contact form.
     case fetchFormLists(account: String)
@@ -107,7 +138,7 @@ public enum ChangeMsg: Sendable {
     case previewed(account: String, [RequestPreview], problem: String?)
     case sent(Result<SentChange, Failure>)
     case journalObserved([JournalEntry])
-    case resultsObserved(entryID: Int64, onlyFailed: Bool, offset: Int, EntryResults?)
+    case resultsObserved(entryID: Int64, filter: ResultsFilter, offset: Int, EntryResults?)
     case exported(Result<ExportedFailures, Failure>)
     /// The vendor's tag and field lists (nil: it keeps none).
     case formListsFetched(account: String, Result<ContactFormLists?, Failure>)

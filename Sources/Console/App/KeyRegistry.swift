@@ -162,9 +162,9 @@ public enum KeyRegistry {
         KeyBinding(keys: [.character("y"), .enter], action: .confirm, summary: "yes", context: .confirm),
         KeyBinding(keys: [.character("n"), .escape], action: .cancel, summary: "no", context: .confirm),
         KeyBinding(keys: [.enter], action: .open, summary: "open the entry's results", context: .journal),
-        KeyBinding(keys: [.character("f")], action: .onlyFailures, summary: "only failures (again: all)", context: .results),
+        KeyBinding(keys: [.character("f")], action: .onlyFailures, summary: "only failures, then rejected rows (again: all)", context: .results),
         KeyBinding(keys: [.character("r")], action: .retryFailures, summary: "retry the failed contacts", context: .results, changes: true),
-        KeyBinding(keys: [.character("x")], action: .exportFailures, summary: "export the failed contacts to CSV (next to the imported file)", context: .results),
+        KeyBinding(keys: [.character("x")], action: .exportFailures, summary: "export the failed contacts and rejected rows to CSV (next to the imported file)", context: .results),
         KeyBinding(
             keys: [.character("p")], action: .replayEntry, summary: "replay a pending or interrupted entry",
             context: .results, changes: true),

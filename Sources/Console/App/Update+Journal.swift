@@ -41,7 +41,7 @@ extension AppState {
         guard let pane = results else { return nil }
         return .change(
             .observeResults(
-                entryID: pane.entryID, onlyFailed: pane.onlyFailed, offset: pane.windowOffset, limit: resultRows))
+                entryID: pane.entryID, filter: pane.filter, offset: pane.windowOffset, limit: resultRows))
     }
 
     /// Moves the journal or results table's selection.
@@ -72,18 +72,24 @@ extension AppState {
         return entries[index]
     }
 
-    /// `f`, `r`, `x`, `p` on the results screen.
+    /// `f`, `r`, `x`, `p` on the results screen (`f` turns all → failed → rejected rows → all).
     mutating func performOnResults(_ action: Action) -> [Effect] {
         guard var pane = results, let entry = pane.results?.entry else { return [] }
         switch action {
         case .onlyFailures:
-            pane.onlyFailed.toggle()
+            pane.filter = pane.nextFilter
             pane.table = TableState()
             pane.windowOffset = 0
             results = pane
-            status = StatusMessage(
-                text: pane.onlyFailed ? "showing only failed contacts (f shows all)" : "showing every contact",
-                isError: false)
+            let text =
+                switch pane.filter {
+                case .all: "showing every contact"
+                case .failed where pane.nextFilter == .rejected:
+                    "showing only failed contacts (f shows the rejected rows)"
+                case .failed: "showing only failed contacts (f shows all)"
+                case .rejected: "showing the rows rejected before sending (f shows all)"
+                }
+            status = StatusMessage(text: text, isError: false)
             return [observeResults()].compactMap { $0 }
         case .retryFailures:
             guard entry.failedCount > 0 else {
@@ -93,8 +99,9 @@ extension AppState {
             status = StatusMessage(text: "retrying \(entry.failedCount) failed contacts…", isError: false)
             return [.change(.retryFailures(account: entry.account, entryID: pane.entryID))]
         case .exportFailures:
-            guard entry.failedCount > 0 else {
-                status = StatusMessage(text: "journal #\(pane.entryID) has no failed contacts to export", isError: false)
+            guard entry.failedCount > 0 || (pane.results?.rejectRows ?? 0) > 0 else {
+                status = StatusMessage(
+                    text: "journal #\(pane.entryID) has no failed contacts or rejected rows to export", isError: false)
                 return []
             }
             return [.change(.exportFailures(entryID: pane.entryID))]
@@ -148,8 +155,8 @@ extension AppState {
             pane.table.select(pane.table.selected, count: entries.count, visible: journalRows)
             journalPane = pane
             return []
-        case .resultsObserved(let entryID, let onlyFailed, let offset, let found):
-            guard var pane = results, pane.entryID == entryID, pane.onlyFailed == onlyFailed,
+        case .resultsObserved(let entryID, let filter, let offset, let found):
+            guard var pane = results, pane.entryID == entryID, pane.filter == filter,
                 pane.windowOffset == offset
             else { return [] }
             pane.results = found
@@ -159,9 +166,7 @@ extension AppState {
         case .exported(let result):
             switch result {
             case .success(let exported):
-                status = StatusMessage(
-                    text: "wrote \(exported.count) failed contact\(exported.count == 1 ? "" : "s") to \(exported.path)",
-                    isError: false)
+                status = StatusMessage(text: exported.text, isError: false)
             case .failure(let failure):
                 status = StatusMessage(text: "export failed: \(failure.message)", isError: true)
             }

@@ -59,10 +59,10 @@ extension EffectRunner {
             observe(.journal, store.journal.observeEntries(limit: limit)) { .change(.journalObserved($0)) }
         case .stopObservingJournal:
             stop([.journal])
-        case .observeResults(let entryID, let onlyFailed, let offset, let limit):
-            let page = store.journal.observeResults(of: entryID, onlyFailed: onlyFailed, offset: offset, limit: limit)
+        case .observeResults(let entryID, let filter, let offset, let limit):
+            let page = store.journal.observeResults(of: entryID, filter: filter, offset: offset, limit: limit)
             observe(.results, page) {
-                .change(.resultsObserved(entryID: entryID, onlyFailed: onlyFailed, offset: offset, $0))
+                .change(.resultsObserved(entryID: entryID, filter: filter, offset: offset, $0))
             }
         case .stopObservingResults:
             stop([.results])
@@ -103,26 +103,46 @@ extension EffectRunner {
         try? await store.saveContacts([fresh], account: entry.account, campaignID: entry.campaignID, seenAt: Date())
     }
 
-    /// Writes the entry's failed contacts to a CSV, mode 0600: next to the file it imported,
-    /// else in `exports/` in the data directory (`FailureExport`).
-    static func export(_ entryID: Int64, store: Store) async throws -> ExportedFailures {
+    /// Writes the entry's failed contacts to a CSV, mode 0600, and its rejected rows (line,
+    /// column, reason: what to fix in the file before importing those rows again) to a
+    /// sibling CSV: next to the file it imported, else in `exports/` in the data directory
+    /// (`FailureExport`). A file that would be empty is not written.
+    static func export(_ entryID: Int64, store: Store, at date: Date = Date()) async throws -> ExportedFailures {
         let entry = try await store.journal.entry(entryID)
-        let path = FailureExport.path(
-            entryID: entryID, sourcePath: entry?.sourcePath,
-            dataDirectory: URL(fileURLWithPath: store.path).deletingLastPathComponent().path,
-            stamp: Int64(Date().timeIntervalSince1970))
+        func path(_ kind: String) -> String {
+            FailureExport.path(
+                entryID: entryID, sourcePath: entry?.sourcePath,
+                dataDirectory: URL(fileURLWithPath: store.path).deletingLastPathComponent().path,
+                stamp: Int64(date.timeIntervalSince1970), kind: kind)
+        }
+        var exported = ExportedFailures(path: nil, count: 0)
         var text = FailureCSV.header
-        var count = 0
         var after = -1
         while true {
             let page = try await store.journal.failedContacts(of: entryID, after: after, limit: 1000)
             guard let last = page.last else { break }
             for row in page { text += FailureCSV.line(row) }
-            count += page.count
+            exported.count += page.count
             after = last.position
         }
-        try SecureFile.write(text, to: path)
-        return ExportedFailures(path: path, count: count)
+        if exported.count > 0 {
+            exported.path = path("failed")
+            try SecureFile.write(text, to: exported.path!)
+        }
+        text = RejectCSV.header
+        var afterLine = -1
+        while true {
+            let page = try await store.journal.rejects(of: entryID, after: afterLine, limit: 1000)
+            guard let last = page.last else { break }
+            for reject in page { text += RejectCSV.line(reject) }
+            exported.rejectCount += page.count
+            afterLine = last.line
+        }
+        if exported.rejectCount > 0 {
+            exported.rejectsPath = path("rejected")
+            try SecureFile.write(text, to: exported.rejectsPath!)
+        }
+        return exported
     }
 }
 
@@ -144,5 +164,14 @@ enum FailureCSV {
     static func quoted(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// The rejected rows' CSV: the imported file's line, the columns named and why.
+enum RejectCSV {
+    static let header = "line,column,reason\n"
+
+    static func line(_ reject: JournalReject) -> String {
+        [String(reject.line), reject.column ?? "", reject.reason].map(FailureCSV.quoted).joined(separator: ",") + "\n"
     }
 }

@@ -1,7 +1,8 @@
 import SwitchboardCore
 
 /// One journal entry's results: what it was, the counts by outcome, then a page of its
-/// contacts with the vendor's words (all, or only the failed ones).
+/// contacts with the vendor's words (all, or only the failed ones), or of the rows its file
+/// had rejected before sending (line, column, reason).
 enum ResultsView {
     /// The counts shown, in order; `upserted` only when a vendor answered it.
     static let outcomes = ["created", "updated", "upserted", "removed", "ignored", "failed", "rejected"]
@@ -29,9 +30,18 @@ enum ResultsView {
         if unanswered > 0 { parts.append(("\(unanswered) not sent yet", .key)) }
         StatusBar(left: parts, style: .plain).render(into: &canvas, area: area.row(1))
         let note = entry.noteText.map { "  " + $0 } ?? ""
-        let filter = pane.onlyFailed ? "  only failed contacts (f shows all)" : ""
+        let filter =
+            switch pane.filter {
+            case .all: ""
+            case .failed: "  only failed contacts (f shows \(pane.nextFilter == .rejected ? "rejected rows" : "all"))"
+            case .rejected: "  rows rejected before sending (f shows all)"
+            }
         canvas.line(filter + note, in: area.row(2), style: entry.reason == nil ? .muted : .bad)
         let table = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
+        if pane.filter == .rejected {
+            drawRejects(pane, results, into: &canvas, table: table)
+            return
+        }
         let columns = [
             TableColumn("#", .fixed(6), alignRight: true), TableColumn("Outcome", .fixed(8)),
             TableColumn("Contact", .flex(min: 10)), TableColumn("Key", .flex(min: 10)),
@@ -50,7 +60,33 @@ enum ResultsView {
             selected: pane.rowCount == 0 ? nil : pane.table.selected - pane.table.offset
         ).render(into: &canvas, area: table)
         if pane.rowCount == 0 {
-            let text = pane.onlyFailed ? "No contact failed." : "This change carries no contacts."
+            let text = pane.filter == .failed ? "No contact failed." : "This change carries no contacts."
+            canvas.put("  " + text, x: table.x, y: table.y + 2, style: .muted)
+        }
+    }
+
+    /// The rejected rows: the file line, the columns named and why (file text, escaped by the table).
+    private static func drawRejects(
+        _ pane: ResultsPane, _ results: EntryResults, into canvas: inout Canvas, table: Rect
+    ) {
+        let columns = [
+            TableColumn("Line", .fixed(6), alignRight: true), TableColumn("Column", .fixed(18)),
+            TableColumn("Why it was rejected", .flex(min: 24)),
+        ]
+        let skip = max(0, pane.table.offset - results.offset)
+        let rows = results.rejects.dropFirst(skip).prefix(max(0, table.height - 1)).map { reject in
+            TableRow([String(reject.line), reject.column ?? "—", reject.reason], style: .bad)
+        }
+        Table(
+            columns: columns, rows: Array(rows),
+            selected: pane.rowCount == 0 ? nil : pane.table.selected - pane.table.offset
+        ).render(into: &canvas, area: table)
+        if pane.rowCount == 0 {
+            let rejected = results.counts["rejected"] ?? 0
+            let text =
+                rejected > 0
+                ? "\(rejected) rejected; this entry was journaled before the rows' lines and reasons were kept."
+                : "No row of the file was rejected."
             canvas.put("  " + text, x: table.x, y: table.y + 2, style: .muted)
         }
     }

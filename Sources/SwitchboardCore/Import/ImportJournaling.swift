@@ -52,7 +52,8 @@ extension Store {
     /// action (its contacts are ignored: the file's are used), recording the first batch that
     /// has contacts and appending the rest, so memory stays flat. `each` sees every batch
     /// with which of its contacts the cache holds for the campaign and the entry's id so far,
-    /// after the batch is journaled. With `dryRun` nothing is journaled.
+    /// after the batch is journaled. Rejected rows are kept with the entry, line and reason
+    /// (`Journal.rejects(of:after:limit:)`). With `dryRun` nothing is journaled.
     ///
     /// - Returns: the entry's id, or nil when nothing was journaled (a dry run, or no valid
     ///   contact in the file).
@@ -62,7 +63,7 @@ extension Store {
     ) async throws -> Int64? {
         var entryID: Int64?
         // Rejected rows wait for the entry when none is journaled yet (a file starting with them).
-        var rejectedRows = 0
+        var rejects: [ImportReject] = []
         while let batch = try source.nextBatch() {
             try Task.checkCancellation()
             let cached = try await cached(batch.contacts, account: change.account, campaignID: change.campaignID)
@@ -81,10 +82,10 @@ extension Store {
                     }
                 }
             }
-            rejectedRows += dryRun ? 0 : batch.rejectedRows
-            if let entryID, rejectedRows > 0 {
-                try await journal.addRejected(rejectedRows, to: entryID)
-                rejectedRows = 0
+            if !dryRun { rejects += ImportReject.rows(batch.problems) }
+            if let entryID, !rejects.isEmpty {
+                try await journal.addRejected(rejects, to: entryID)
+                rejects = []
             }
             try await each(batch, cached, entryID)
         }
@@ -92,11 +93,12 @@ extension Store {
     }
 }
 
-/// Where an entry's failed contacts are exported: next to the file it imported when there
-/// is one and its directory can be written, else `exports/` in the data directory.
+/// Where an entry's failed contacts (`kind` "failed") or rejected rows ("rejected") are
+/// exported: next to the file it imported when there is one and its directory can be
+/// written, else `exports/` in the data directory.
 public enum FailureExport {
     public static func path(
-        entryID: Int64, sourcePath: String?, dataDirectory: String, stamp: Int64,
+        entryID: Int64, sourcePath: String?, dataDirectory: String, stamp: Int64, kind: String = "failed",
         canWrite: (String) -> Bool = { FileManager.default.isWritableFile(atPath: $0) }
     ) -> String {
         if let sourcePath {
@@ -105,10 +107,10 @@ public enum FailureExport {
             if canWrite(directory) {
                 let stem = source.deletingPathExtension().lastPathComponent
                 return source.deletingLastPathComponent()
-                    .appendingPathComponent("\(stem)-failed-journal-\(entryID)-\(stamp).csv").path
+                    .appendingPathComponent("\(stem)-\(kind)-journal-\(entryID)-\(stamp).csv").path
             }
         }
         return URL(fileURLWithPath: dataDirectory).appendingPathComponent("exports")
-            .appendingPathComponent("failed-journal-\(entryID)-\(stamp).csv").path
+            .appendingPathComponent("\(kind)-journal-\(entryID)-\(stamp).csv").path
     }
 }

@@ -94,6 +94,16 @@ enum StoreMigrations {
             // The file an import read, so its failed contacts are exported next to it.
             try db.alter(table: "journalEntry") { t in t.add(column: "sourcePath", .text) }
         }
+        migrator.registerMigration("v7 import rejected rows") { db in
+            // Each rejected row of an imported file, one per file line, so its results say which and why.
+            try db.create(table: "journalReject") { t in
+                t.column("entryID", .integer).notNull().references("journalEntry", onDelete: .cascade)
+                t.column("line", .integer).notNull()
+                t.column("column", .text)
+                t.column("reason", .text).notNull()
+                t.primaryKey(["entryID", "line"])
+            }
+        }
         return migrator
     }
 }

@@ -64,7 +64,7 @@ struct JournalCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Show one journal entry and each contact's outcome.",
+            abstract: "Show one journal entry, each contact's outcome and the rows its file had rejected.",
             discussion: "Example:\n  switchboard journal show 12 --json"
         )
 
@@ -87,6 +87,14 @@ struct JournalCommand: AsyncParsableCommand {
                 guard let last = page.last else { break }
                 after = last.position
             }
+            var rejects: [JournalReject] = []
+            var afterLine = -1
+            while true {
+                let page = try await store.journal.rejects(of: number, after: afterLine, limit: 1000)
+                rejects += page
+                guard let last = page.last else { break }
+                afterLine = last.line
+            }
             if output.json {
                 guard case .object(var document) = entry.json else { return }
                 document["contacts"] = .array(
@@ -97,6 +105,8 @@ struct JournalCommand: AsyncParsableCommand {
                             "message": .text(row.message),
                         ])
                     })
+                document["rejects"] = .array(
+                    rejects.map { .object(["line": .int($0.line), "column": .text($0.column), "reason": .string($0.reason)]) })
                 try JSONOutput.print(.object(document))
                 return
             }
@@ -108,20 +118,34 @@ struct JournalCommand: AsyncParsableCommand {
             fields.add("campaign", entry.campaignID)
             fields.add("action", entry.action.rawValue + (entry.partial ? " (partial)" : ""))
             fields.add("contacts", "\(entry.answeredCount)/\(entry.contactCount) answered, \(entry.failedCount) failed")
+            if entry.rejectedCount > 0 {
+                let rows = "\(entry.rejectedCount) row\(entry.rejectedCount == 1 ? "" : "s")"
+                fields.add("rejected", "\(rows) of the file, before sending")
+            }
+            if let sourcePath = entry.sourcePath { fields.add("file", sourcePath) }
             fields.add("attempts", String(entry.attempts))
             fields.add("reason", entry.reason ?? "")
             if let outcome = entry.settings?.outcome { fields.add("vendor said", outcome) }
             fields.add("created", entry.createdAt.formatted(.iso8601))
             fields.add("updated", entry.updatedAt.formatted(.iso8601))
             print(fields.render(style: style))
-            guard !rows.isEmpty else { return }
-            var table = Table("#", "KEY", "OUTCOME", "MESSAGE")
-            table.maxCellWidth = 100
-            for row in rows {
-                table.add(String(row.position), UpsertSummary.key(of: row.contact), row.outcome ?? "", row.message ?? "")
+            if !rows.isEmpty {
+                var table = Table("#", "KEY", "OUTCOME", "MESSAGE")
+                table.maxCellWidth = 100
+                for row in rows {
+                    table.add(
+                        String(row.position), UpsertSummary.key(of: row.contact), row.outcome ?? "", row.message ?? "")
+                }
+                print("")
+                print(table.render(style: style) { column, text in column == 2 ? style.word(text) : text })
             }
-            print("")
-            print(table.render(style: style) { column, text in column == 2 ? style.word(text) : text })
+            if !rejects.isEmpty {
+                var table = Table("LINE", "COLUMN", "REJECTED BECAUSE")
+                table.maxCellWidth = 100
+                for reject in rejects { table.add(String(reject.line), reject.column ?? "", reject.reason) }
+                print("")
+                print(table.render(style: style))
+            }
         }
     }
 
@@ -239,6 +263,7 @@ extension JournalEntry {
             "contacts": .int(contactCount),
             "answered": .int(answeredCount),
             "failed": .int(failedCount),
+            "rejected": .int(rejectedCount),
             "reason": .text(reason),
             "created_at": .date(createdAt),
             "updated_at": .date(updatedAt),

@@ -65,15 +65,9 @@ struct UpsertSummary {
     /// Takes in one batch of the file: its rejected rows and valid contacts, and for each
     /// contact whether the cache holds it. A dry run writes the batch's lines at once.
     mutating func add(_ batch: ImportBatch, cached: [Bool]) {
-        // One rejected row per file line, its problems joined (a row can have several).
-        var batchRejects: [OutcomeWriter.Row] = []
-        for problem in batch.problems.enumerated().sorted(by: { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }).map(\.element) {
-            let message = problem.column.map { "column \"\($0)\": \(problem.reason)" } ?? problem.reason
-            if problem.line > 0, let last = batchRejects.last, last.line == problem.line {
-                batchRejects[batchRejects.count - 1].message = (last.message.map { $0 + "; " } ?? "") + message
-            } else {
-                batchRejects.append(OutcomeWriter.Row(line: problem.line, key: nil, outcome: "rejected", message: message))
-            }
+        // One rejected row per file line, its problems joined (a row can have several), as the journal keeps them.
+        let batchRejects = ImportReject.rows(batch.problems).map {
+            OutcomeWriter.Row(line: $0.line, key: nil, outcome: "rejected", message: $0.message)
         }
         valid += batch.contacts.count
         guard dryRun else {

@@ -36,14 +36,6 @@ public struct Journal: Sendable {
         }
     }
 
-    /// Counts `rows` more rows of the entry's file as rejected before sending.
-    public func addRejected(_ rows: Int, to entryID: Int64) async throws {
-        guard rows > 0 else { return }
-        try await store.pool.write { db in
-            try JournalEntry.filter(key: entryID).updateAll(db, JournalEntry.Columns.rejectedCount += rows)
-        }
-    }
-
     /// The entry with this id, if any.
     public func entry(_ id: Int64) async throws -> JournalEntry? {
         try await store.pool.read { db in try JournalEntry.fetchOne(db, key: id) }

@@ -1,0 +1,39 @@
+/// One rejected row of an import file as the operator reads it: its file line, the
+/// columns its problems name and why. A row with several problems is one reject.
+public struct ImportReject: Sendable, Hashable {
+    /// The file line the row starts on (0 for a problem of the whole file).
+    public var line: Int
+    /// The columns the row's problems name, in order, joined with ", "; nil when none does.
+    public var column: String?
+    /// Why: the one problem's reason, or the problems joined with "; ", each naming its column.
+    public var reason: String
+    /// The reason naming the column, as the CLI prints it (`column "email": not an email`).
+    public var message: String
+
+    /// The rejects of a batch's problems, in file order: one per file line, its problems
+    /// joined (a problem of the whole file is a reject of its own).
+    public static func rows(_ problems: [ImportProblem]) -> [ImportReject] {
+        var groups: [[ImportProblem]] = []
+        let ordered = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+        for problem in ordered.map(\.element) {
+            if problem.line > 0, let last = groups.last?.last, last.line == problem.line {
+                groups[groups.count - 1].append(problem)
+            } else {
+                groups.append([problem])
+            }
+        }
+        return groups.map(ImportReject.init(joining:))
+    }
+
+    private init(joining problems: [ImportProblem]) {
+        let named = problems.map { problem in
+            problem.column.map { "column \"\($0)\": \(problem.reason)" } ?? problem.reason
+        }
+        var columns: [String] = []
+        for column in problems.compactMap(\.column) where !columns.contains(column) { columns.append(column) }
+        line = problems[0].line
+        column = columns.isEmpty ? nil : columns.joined(separator: ", ")
+        message = named.joined(separator: "; ")
+        reason = problems.count == 1 ? problems[0].reason : message
+    }
+}

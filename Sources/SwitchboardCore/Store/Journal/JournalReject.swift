@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+
+/// A row of an imported file rejected before sending (table `journalReject`): its file
+/// line, the columns named and why, kept so the entry's results say which rows and why.
+public struct JournalReject: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "journalReject"
+
+    public var entryID: Int64
+    /// The file line the row starts on.
+    public var line: Int
+    /// The columns the row's problems name, joined with ", "; nil when none does.
+    public var column: String?
+    /// Why the row was left out (several problems joined with "; ").
+    public var reason: String
+
+    public init(entryID: Int64, line: Int, column: String?, reason: String) {
+        self.entryID = entryID
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    /// The columns, for queries.
+    public enum Columns {
+        public static let entryID = Column(CodingKeys.entryID)
+        public static let line = Column(CodingKeys.line)
+    }
+}
+
+extension Journal {
+    /// Keeps `rejects` (rows of the entry's file rejected before sending) with the entry and
+    /// counts them, in one transaction. A line already kept (a JSON file's objects sharing a
+    /// line across batches) takes the new reasons after its own.
+    public func addRejected(_ rejects: [ImportReject], to entryID: Int64) async throws {
+        guard !rejects.isEmpty else { return }
+        try await store.pool.write { db in
+            try JournalEntry.filter(key: entryID).updateAll(db, JournalEntry.Columns.rejectedCount += rejects.count)
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO journalReject (entryID, line, "column", reason) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (entryID, line) DO UPDATE SET
+                      "column" = CASE WHEN "column" IS NULL THEN excluded."column"
+                        WHEN excluded."column" IS NULL THEN "column" ELSE "column" || ', ' || excluded."column" END,
+                      reason = reason || '; ' || excluded.reason
+                    """)
+            for reject in rejects {
+                try statement.execute(arguments: [entryID, reject.line, reject.column, reject.reason])
+            }
+        }
+    }
+
+    /// A page of an entry's rejected rows after file line `line`, in file order (keyset paging).
+    public func rejects(of entryID: Int64, after line: Int = -1, limit: Int) async throws -> [JournalReject] {
+        try await store.pool.read { db in
+            try JournalReject.filter(JournalReject.Columns.entryID == entryID && JournalReject.Columns.line > line)
+                .order(JournalReject.Columns.line).limit(limit).fetchAll(db)
+        }
+    }
+}
