@@ -98,6 +98,9 @@ import VendorSandbox
             #expect(finished.entry.state == .done)
             #expect(finished.entry.contactCount == Self.rows - 3)
             #expect(finished.rejected == 3)
+            let kept = try await store.journal.rejects(of: try #require(finished.entry.id), limit: 10)
+            #expect(kept.map(\.line) == Self.invalidLines.sorted(), "the rejected rows are journaled with their lines")
+            #expect(kept.allSatisfy { $0.column == "Email" && !$0.reason.isEmpty })
             var journaled: [Int] = []
             var retries = 0
             var lastProgress: SyncProgress?
