@@ -27,6 +27,28 @@ import Testing
         #expect(SyncStateMachine.batches(positions: [4, 9], size: 1).map(\.positions) == [[4], [9]])
     }
 
+    @Test func batchesFromRunsSplitAndJoinRunsAsPositionsWould() {
+        // A million-contact entry never sent: one run, a thousand batches of one run each.
+        let whole = SyncStateMachine.batches(runs: [0..<1_000_000], size: 1000)
+        #expect(whole.count == 1000)
+        #expect(whole.allSatisfy { $0.runs.count == 1 && $0.count == 1000 })
+        #expect(whole[999].runs == [999_000..<1_000_000])
+        // Scattered runs (what a partly answered entry leaves) give the same batches as
+        // their positions one by one.
+        let runs = [3..<5, 7..<8, 10..<17, 17..<20, 40..<41]
+        let positions = runs.flatMap { Array($0) }
+        for size in [1, 2, 3, 5, 100] {
+            let fromRuns = SyncStateMachine.batches(runs: runs, size: size)
+            #expect(fromRuns == SyncStateMachine.batches(positions: positions, size: size))
+            #expect(fromRuns.flatMap(\.positions) == positions)
+        }
+        #expect(SyncStateMachine.batches(runs: [], size: 10).isEmpty)
+        #expect(SyncStateMachine.batches(runs: [5..<5], size: 10).isEmpty)
+        // Touching runs are joined.
+        #expect(SyncStateMachine.Batch(number: 0, runs: [10..<17, 17..<20]).runs == [10..<20])
+        #expect(SyncStateMachine.Batch(number: 0, positions: [1, 2, 3, 7]).runs == [1..<4, 7..<8])
+    }
+
     @Test func sendsUpToTheConcurrencyThenOneForEachAnswer() {
         var (machine, batches) = machine(3)
         #expect(machine.handle(.start) == [.send(batches[0]), .send(batches[1])])

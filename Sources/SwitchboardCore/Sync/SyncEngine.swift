@@ -43,7 +43,7 @@ public struct SyncEngine: Sendable {
         } else {
             // Deletes go one request per contact, so concurrency and pacing count each.
             let size = entry.action == .delete ? 1 : client.maxContactsPerRequest
-            batches = SyncStateMachine.batches(positions: try await journal.unansweredPositions(entryID), size: size)
+            batches = SyncStateMachine.batches(runs: try await journal.unansweredRuns(entryID), size: size)
         }
         let addingNew = cachesNewContacts(of: entry)
         var machine = SyncStateMachine(batches: batches, concurrency: settings.concurrency, policy: settings.retry)
@@ -87,7 +87,7 @@ public struct SyncEngine: Sendable {
                             batch: batch.number, error: error, now: environment.now().timeIntervalSince1970,
                             jitter: environment.jitter()))
                     for case .wait(batch.number, let seconds) in actions {
-                        environment.retrying(SyncRetry(contacts: batch.positions.count, reason: error.description, wait: seconds))
+                        environment.retrying(SyncRetry(contacts: batch.count, reason: error.description, wait: seconds))
                     }
                 case .waited(let number):
                     actions = machine.handle(.waited(batch: number))

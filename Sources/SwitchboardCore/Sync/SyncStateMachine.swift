@@ -6,11 +6,34 @@ public struct SyncStateMachine: Sendable {
     /// action is one batch with no positions.
     public struct Batch: Sendable, Hashable {
         public var number: Int
-        public var positions: [Int]
+        /// The positions as runs of consecutive ones, in order (a batch of an import is one
+        /// run), so the batches of a million-contact entry take kilobytes, not megabytes.
+        public private(set) var runs: [Range<Int>]
 
         public init(number: Int, positions: [Int]) {
             self.number = number
-            self.positions = positions
+            runs = []
+            for position in positions { Self.add(position..<position + 1, to: &runs) }
+        }
+
+        public init(number: Int, runs: [Range<Int>]) {
+            self.number = number
+            self.runs = []
+            for run in runs where !run.isEmpty { Self.add(run, to: &self.runs) }
+        }
+
+        /// The positions, one by one.
+        public var positions: [Int] { runs.flatMap { Array($0) } }
+        /// How many contacts the batch holds.
+        public var count: Int { runs.reduce(0) { $0 + $1.count } }
+
+        /// Appends `run`, joining it to the last run when they touch.
+        static func add(_ run: Range<Int>, to runs: inout [Range<Int>]) {
+            if let last = runs.last, last.upperBound == run.lowerBound {
+                runs[runs.count - 1] = last.lowerBound..<run.upperBound
+            } else {
+                runs.append(run)
+            }
         }
     }
 
@@ -58,6 +81,29 @@ public struct SyncStateMachine: Sendable {
         stride(from: 0, to: positions.count, by: max(1, size)).enumerated().map { number, start in
             Batch(number: number, positions: Array(positions[start..<min(start + max(1, size), positions.count)]))
         }
+    }
+
+    /// The same for positions given as runs of consecutive ones (`Journal.unansweredRuns`).
+    public static func batches(runs: [Range<Int>], size: Int) -> [Batch] {
+        let size = max(1, size)
+        var batches: [Batch] = []
+        var current: [Range<Int>] = []
+        var filled = 0
+        for var run in runs {
+            while !run.isEmpty {
+                let taken = min(run.count, size - filled)
+                current.append(run.lowerBound..<run.lowerBound + taken)
+                run = run.lowerBound + taken..<run.upperBound
+                filled += taken
+                if filled == size {
+                    batches.append(Batch(number: batches.count, runs: current))
+                    current = []
+                    filled = 0
+                }
+            }
+        }
+        if filled > 0 { batches.append(Batch(number: batches.count, runs: current)) }
+        return batches
     }
 
     public mutating func handle(_ event: Event) -> [Action] {

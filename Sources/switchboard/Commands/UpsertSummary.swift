@@ -42,7 +42,7 @@ struct UpsertSummary {
     private var rejects: [OutcomeWriter.Row] = []
     private var nextReject = 0
     /// The file line of each journaled contact, by its position in the entry.
-    private var lines: [Int32] = []
+    private var lines = LineRuns()
     /// Per journaled contact: whether the cache held it before (an `upserted` is `updated`).
     private var known = BitSet()
     /// The journal entry the contacts went into; nil in a dry run or when none was valid.
@@ -72,7 +72,7 @@ struct UpsertSummary {
         valid += batch.contacts.count
         guard dryRun else {
             rejects += batchRejects
-            lines += batch.rowNumbers.map { Int32(clamping: $0) }
+            for line in batch.rowNumbers { lines.append(line) }
             for flag in cached { known.append(flag) }
             return
         }
@@ -103,7 +103,7 @@ struct UpsertSummary {
         while true {
             let rows = try await journal.contacts(of: entry.id!, after: after, limit: 1000)
             for row in rows {
-                let line = row.position < lines.count ? Int(lines[row.position]) : 0
+                let line = lines.line(at: row.position) ?? 0
                 writeRejects(before: line)
                 output.write(
                     OutcomeWriter.Row(

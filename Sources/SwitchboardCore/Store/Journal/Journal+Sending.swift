@@ -40,12 +40,18 @@ extension Journal {
         }
     }
 
-    /// The positions of the entry's contacts that have no outcome yet, in order.
-    func unansweredPositions(_ id: Int64) async throws -> [Int] {
+    /// The positions of the entry's contacts that have no outcome yet, in order, as runs of
+    /// consecutive positions (an entry never sent is one run however many contacts it has).
+    func unansweredRuns(_ id: Int64) async throws -> [Range<Int>] {
         try await store.pool.read { db in
-            try JournalContact.select(JournalContact.Columns.position, as: Int.self)
-                .filter(JournalContact.Columns.entryID == id && JournalContact.Columns.outcome == nil)
-                .order(JournalContact.Columns.position).fetchAll(db)
+            let positions = try Int.fetchCursor(
+                db, sql: "SELECT position FROM journalContact WHERE entryID = ? AND outcome IS NULL ORDER BY position",
+                arguments: [id])
+            var runs: [Range<Int>] = []
+            while let position = try positions.next() {
+                SyncStateMachine.Batch.add(position..<position + 1, to: &runs)
+            }
+            return runs
         }
     }
 
