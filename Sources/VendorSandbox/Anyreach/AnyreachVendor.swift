@@ -66,4 +66,9 @@ struct AnyreachVendor: SimulatedVendor {
     {
         try JSONAnswer.response(try await store.writeInPlace(body))
     }
+
+    /// `writeInPlace` for an upsert, whose answer is written by hand (see `UpsertAnswer.json`).
+    func upsertInPlace(_ body: @Sendable (inout AnyreachState) throws -> UpsertAnswer) async throws -> Response {
+        JSONAnswer.response(json: try await store.writeInPlace(body).json)
+    }
 }

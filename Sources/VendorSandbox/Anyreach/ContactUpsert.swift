@@ -15,8 +15,10 @@ extension AnyreachState {
         let campaignID = bucket.campaignID
         contactLookup.refresh(for: contacts)
         var answer = UpsertAnswer()
-        for (position, input) in inputs.enumerated() {
-            for key in (input.data ?? [:]).keys.sorted() where ContactInput.structuredFields.contains(key) {
+        // By index: `enumerated()` would copy every input (a retain per field) on the way.
+        for position in inputs.indices {
+            let input = inputs[position]
+            for key in Self.structuredKeys(in: input.data) {
                 answer.warnings.append(
                     "contacts[\(position)]: data.\(key) duplicates a structured field; send it at the top level")
             }
@@ -73,6 +75,17 @@ extension AnyreachState {
         return answer
     }
 
+    /// The keys of `data` that name a structured field, sorted.
+    private static func structuredKeys(in data: [String: JSONValue]?) -> [String] {
+        guard let data else { return [] }
+        var found: [String] = []
+        // Only keys as long as a structured field's name can be one (most are not).
+        for key in data.keys where ContactInput.structuredFieldLengths.contains(key.utf8.count) {
+            if ContactInput.structuredFields.contains(key) { found.append(key) }
+        }
+        return found.sorted()
+    }
+
     /// The country code national numbers get; nil for `default`, where only E.164 is accepted.
     private func countryCode(for bucket: ContactBucket) throws -> String? {
         guard case .campaign(let id) = bucket, let campaign = campaigns.first(where: { $0.id == id }) else {
@@ -88,10 +101,11 @@ extension AnyreachState {
     /// every number that cannot be one.
     private func normalizedPhones(_ inputs: [ContactInput], countryCode: String?) throws -> [[String]?] {
         var invalid: [String] = []
+        let normalizer = PhoneNumbers.Normalizer(countryCode: countryCode)
         let normalized = inputs.map { input in
             input.phoneNumbers.map { numbers in
                 numbers.compactMap { raw in
-                    let phone = PhoneNumbers.normalize(raw, countryCode: countryCode)
+                    let phone = normalizer.normalize(raw)
                     if phone == nil { invalid.append(raw) }
                     return phone
                 }
@@ -102,9 +116,15 @@ extension AnyreachState {
     }
 
     private func validatedSchedules(_ inputs: [ContactInput]) throws -> [Date?] {
-        try inputs.enumerated().map { position, input in
-            if let timezone = input.timezone, TimeZone(identifier: timezone) == nil {
-                throw AnyreachError.unprocessable("contacts[\(position)]: unknown timezone \(timezone)")
+        // A batch tends to repeat a few time zones: look each one up once.
+        var knownTimezones: Set<String> = []
+        return try inputs.indices.map { position in
+            let input = inputs[position]
+            if let timezone = input.timezone, !knownTimezones.contains(timezone) {
+                guard TimeZone(identifier: timezone) != nil else {
+                    throw AnyreachError.unprocessable("contacts[\(position)]: unknown timezone \(timezone)")
+                }
+                knownTimezones.insert(timezone)
             }
             guard let text = input.scheduledAt else { return nil }
             guard let date = Timestamp.date(text) else {

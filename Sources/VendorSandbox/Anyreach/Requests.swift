@@ -14,7 +14,7 @@ extension KeyedDecodingContainer {
 }
 
 /// One contact of an upsert, or of a campaign's inline `contacts`.
-struct ContactInput: Decodable, Sendable {
+struct ContactInput: Decodable, Sendable, Equatable {
     var id: String?
     var externalID: String?
     var phoneNumbers: [String]?
@@ -32,6 +32,8 @@ struct ContactInput: Decodable, Sendable {
         "id", "external_id", "phone_numbers", "timezone", "scheduled_at", "agent_id", "agent_config",
         "agent_number", "agent_version", "initial_context",
     ]
+    /// The lengths (in UTF-8 bytes) of `structuredFields`.
+    static let structuredFieldLengths = Set(structuredFields.map(\.utf8.count))
 
     enum CodingKeys: String, CodingKey {
         case id, data, timezone

@@ -21,26 +21,29 @@ struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
         return z ^ (z >> 31)
     }
 
-    /// A lowercase version 4 UUID drawn from this generator.
+    /// A lowercase version 4 UUID drawn from this generator: the bytes of two draws, each
+    /// least significant byte first, with the version and variant bits set.
     mutating func uuid() -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(16)
-        for _ in 0..<2 {
-            var word = next()
-            for _ in 0..<8 {
-                bytes.append(UInt8(truncatingIfNeeded: word))
-                word >>= 8
+        let words = (next(), next())
+        let hexDigits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 36) { out in
+            let hex = hexDigits.utf8Start
+            var position = 0
+            for index in 0..<16 {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    out[position] = UInt8(ascii: "-")
+                    position += 1
+                }
+                let word = index < 8 ? words.0 : words.1
+                var byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(index % 8)))
+                if index == 6 { byte = (byte & 0x0F) | 0x40 }
+                if index == 8 { byte = (byte & 0x3F) | 0x80 }
+                out[position] = hex[Int(byte >> 4)]
+                out[position + 1] = hex[Int(byte & 0x0F)]
+                position += 2
             }
+            return position
         }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }
-        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]]
-            .map { $0.joined() }
-            .joined(separator: "-")
     }
 
     /// True with the given probability.

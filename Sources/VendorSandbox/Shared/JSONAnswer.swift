@@ -13,8 +13,13 @@ enum JSONAnswer {
         _ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
     ) throws -> Response {
         let bytes = try encoder().encode(value)
+        return response(json: ByteBuffer(bytes: bytes), status: status, headers: headers)
+    }
+
+    /// An answer whose JSON is already written (in the encoder's form).
+    static func response(json: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: json))
     }
 }

@@ -10,8 +10,18 @@ struct RequestParsing<Failure: Error>: Sendable {
     func body<Body: Decodable>(_ type: Body.Type, of request: Request, context: SandboxRequestContext) async throws
         -> Body
     {
+        try decode(type, from: try await bytes(of: request, context: context))
+    }
+
+    /// The whole request body, which must not be empty.
+    func bytes(of request: Request, context: SandboxRequestContext) async throws -> ByteBuffer {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw failure(.unprocessableContent, "Request body is required") }
+        return buffer
+    }
+
+    /// Decodes a body read by ``bytes(of:context:)``, or throws the vendor's 422 saying what is wrong.
+    func decode<Body: Decodable>(_ type: Body.Type, from buffer: ByteBuffer) throws -> Body {
         do {
             return try JSONDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
         } catch let DecodingError.keyNotFound(key, context) {
