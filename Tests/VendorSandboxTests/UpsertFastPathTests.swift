@@ -184,3 +184,75 @@ import Testing
         }
     }
 }
+
+@Suite struct ContactIndexTests {
+    private func contact(_ id: String, campaign: String?, externalID: String?) -> Contact {
+        Contact(
+            id: id, campaignID: campaign, externalID: externalID, phoneNumbers: ["+14155550101"], data: [:],
+            timezone: nil, scheduledAt: nil, status: .pending, attempts: [], agentID: nil, agentConfig: nil,
+            agentNumber: nil, agentVersion: nil, initialContext: nil, createdAt: Date(timeIntervalSince1970: 0),
+            updatedAt: Date(timeIntervalSince1970: 0))
+    }
+
+    @Test func canonicalIDsAreReadAsTheirBits() {
+        var random = SeededGenerator(seed: 5)
+        var seen = Set<ContactIndex.CanonicalID>()
+        for _ in 0..<1000 {
+            let id = random.uuid()
+            let canonical = ContactIndex.CanonicalID(id)
+            #expect(canonical != nil, "\(id)")
+            if let canonical { seen.insert(canonical) }
+        }
+        #expect(seen.count == 1000)
+        let id = "0f50839b-85bd-4986-86b9-0665f1891bed"
+        #expect(ContactIndex.CanonicalID(id) == ContactIndex.CanonicalID(id))
+        #expect(ContactIndex.CanonicalID(id)?.high == 0x0f50_839b_85bd_4986)
+        #expect(ContactIndex.CanonicalID(id)?.low == 0x86b9_0665_f189_1bed)
+        for other in [
+            "0F50839B-85BD-4986-86B9-0665F1891BED", "0f50839b85bd498686b90665f1891bed", "0f50839b-85bd-4986-86b9-0665f1891be",
+            "0f50839b-85bd-4986-86b9-0665f1891bedd", "0f50839b-85bd-4986-86b9_0665f1891bed", "g f50839b-85bd-4986-86b9-0665f1891b",
+            "", "x", "0f50839b-85bd-4986-86b9-0665f1891bé",
+        ] {
+            #expect(ContactIndex.CanonicalID(other) == nil, "\(other)")
+        }
+    }
+
+    @Test func findsContactsByIDAndByExternalIDPerCampaign() {
+        let contacts = [
+            contact("0f50839b-85bd-4986-86b9-0665f1891bed", campaign: "c1", externalID: "a"),
+            contact("not-a-uuid", campaign: "c1", externalID: "b"),
+            contact("1a96d326-1706-40f0-9f6e-fc976964be52", campaign: "c2", externalID: "a"),
+            contact("NOT-LOWER", campaign: nil, externalID: "a"),
+        ]
+        var index = ContactIndex()
+        index.refresh(for: contacts)
+        #expect(index.index(ofID: "0f50839b-85bd-4986-86b9-0665f1891bed") == 0)
+        #expect(index.index(ofID: "not-a-uuid") == 1)
+        #expect(index.index(ofID: "1a96d326-1706-40f0-9f6e-fc976964be52") == 2)
+        #expect(index.index(ofID: "NOT-LOWER") == 3)
+        #expect(index.index(ofID: "not-lower") == nil)
+        #expect(index.index(ofID: "2a96d326-1706-40f0-9f6e-fc976964be52") == nil)
+        let c1 = index.slot(for: "c1")
+        let c2 = index.slot(for: "c2")
+        let none = index.slot(for: nil)
+        #expect(Set([c1, c2, none]).count == 3)
+        #expect(index.slot(for: "c1") == c1 && index.slot(for: nil) == none)
+        #expect(index.index(ofExternalID: "a", inSlot: c1) == 0)
+        #expect(index.index(ofExternalID: "b", inSlot: c1) == 1)
+        #expect(index.index(ofExternalID: "a", inSlot: c2) == 2)
+        #expect(index.index(ofExternalID: "a", inSlot: none) == 3)
+        #expect(index.index(ofExternalID: "b", inSlot: c2) == nil)
+        #expect(index.index(ofExternalID: "\u{212A}", inSlot: c1) == nil)
+
+        index.moved(externalID: "a", to: "z", campaignID: "c1", at: 0)
+        #expect(index.index(ofExternalID: "a", inSlot: c1) == nil)
+        #expect(index.index(ofExternalID: "z", inSlot: c1) == 0)
+        #expect(index.index(ofExternalID: "a", inSlot: c2) == 2)
+
+        let added = contact("5e6a6cb3-2ce9-45b8-b915-bbd2ec608dd4", campaign: "c3", externalID: "K")
+        index.added(added, at: 4)
+        #expect(index.index(ofID: added.id) == 4)
+        // External ids compare as strings do: the Kelvin sign is the letter K.
+        #expect(index.index(ofExternalID: "\u{212A}", inSlot: index.slot(for: "c3")) == 4)
+    }
+}

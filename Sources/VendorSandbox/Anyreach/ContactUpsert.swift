@@ -14,6 +14,7 @@ extension AnyreachState {
 
         let campaignID = bucket.campaignID
         contactLookup.refresh(for: contacts)
+        let slot = contactLookup.slot(for: campaignID)
         var answer = UpsertAnswer()
         // By index: `enumerated()` would copy every input (a retain per field) on the way.
         for position in inputs.indices {
@@ -27,11 +28,11 @@ extension AnyreachState {
                     FailedContact(index: position, id: input.id, externalID: input.externalID, error: reason))
             }
             func holder(of externalID: String) -> Int? {
-                contactLookup.byExternalID[ContactIndex.ExternalKey(campaignID: campaignID, externalID: externalID)]
+                contactLookup.index(ofExternalID: externalID, inSlot: slot)
             }
             let existing: Int?
             if let id = input.id {
-                guard let match = contactLookup.byID[id.lowercased()], contacts[match].campaignID == campaignID else {
+                guard let match = contactLookup.index(ofID: id.lowercased()), contacts[match].campaignID == campaignID else {
                     fail("No contact with id \(id) in this campaign")
                     continue
                 }
@@ -66,10 +67,10 @@ extension AnyreachState {
                     timezone: nil, scheduledAt: nil, status: .pending, attempts: [], agentID: nil, agentConfig: nil,
                     agentNumber: nil, agentVersion: nil, initialContext: nil, createdAt: now, updatedAt: now)
                 Self.apply(input, phones: numbers, scheduledAt: schedules[position], at: now, to: &contact)
-                contacts.append(contact)
-                contactLookup.added(contact, at: contacts.count - 1)
+                contactLookup.added(contact, at: contacts.count)
                 answer.inserted += 1
                 answer.contactIDs.append(contact.id)
+                contacts.append(contact)  // last, so the contact moves into the list instead of being copied
             }
         }
         return answer
