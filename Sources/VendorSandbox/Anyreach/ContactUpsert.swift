@@ -81,7 +81,7 @@ extension AnyreachState {
         guard let data else { return [] }
         var found: [String] = []
         // Only keys as long as a structured field's name can be one (most are not).
-        for key in data.keys where ContactInput.structuredFieldLengths.contains(key.utf8.count) {
+        for key in data.keys where ContactInput.mayBeStructuredField(key) {
             if ContactInput.structuredFields.contains(key) { found.append(key) }
         }
         return found.sorted()

@@ -32,8 +32,14 @@ struct ContactInput: Decodable, Sendable, Equatable {
         "id", "external_id", "phone_numbers", "timezone", "scheduled_at", "agent_id", "agent_config",
         "agent_number", "agent_version", "initial_context",
     ]
-    /// The lengths (in UTF-8 bytes) of `structuredFields`.
-    static let structuredFieldLengths = Set(structuredFields.map(\.utf8.count))
+    /// Bit `n` is set when a name in `structuredFields` is `n` UTF-8 bytes long (all are under 64).
+    static let structuredFieldLengths: UInt64 = structuredFields.reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
+
+    /// Whether a key is as long as some structured field's name: a check before hashing it.
+    static func mayBeStructuredField(_ key: String) -> Bool {
+        let length = key.utf8.count
+        return length < 64 && structuredFieldLengths & (1 << UInt64(length)) != 0
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, data, timezone
