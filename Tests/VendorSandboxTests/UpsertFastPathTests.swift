@@ -48,8 +48,10 @@ import Testing
         #"{"contacts":[{"phone_numbers":"x"}]}"#, #"{"contacts":[{"phone_numbers":[null]}]}"#,
         #"{"contacts":[{"phone_numbers":[1]}]}"#, #"{"contacts":[{"data":[]}]}"#, #"{"contacts":[{"data":"x"}]}"#,
         #"{"contacts":[{"data":{"a":1e400}}]}"#, #"{"contacts":[{"data":{"a":1e2}}]}"#,
-        #"{"contacts":[{"data":{"a":01}}]}"#, #"{"contacts":[{"data":{"a":1.}}]}"#, #"{"contacts":[{"data":{"a":.5}}]}"#,
-        #"{"contacts":[{"data":{"a":+1}}]}"#, #"{"contacts":[{"data":{"a":-}}]}"#, #"{"contacts":[{"data":{"a":NaN}}]}"#,
+        #"{"contacts":[{"data":{"a":01}}]}"#, #"{"contacts":[{"data":{"a":1.}}]}"#,
+        #"{"contacts":[{"data":{"a":.5}}]}"#,
+        #"{"contacts":[{"data":{"a":+1}}]}"#, #"{"contacts":[{"data":{"a":-}}]}"#,
+        #"{"contacts":[{"data":{"a":NaN}}]}"#,
         #"{"contacts":[{"external_id":"tc",}]}"#, #"{"contacts":[],}"#, #"{"contacts":[1,]}"#, #"{"contacts":[]} x"#,
         #"{"contacts":[]}}"#, #"{"contacts":[]"#, #"{"contacts":[{"external_id":"a"#,
         #"{"contacts":[{"external_id":"a","external_id":"b"}]}"#, #"{"contacts":[{"data":{"a":1,"a":2}}]}"#,
@@ -60,7 +62,8 @@ import Testing
         #"{"contacts":[{"data":{"a":"\u00g1"}}]}"#, #"{"contacts":[{"data":{"a":tru}}]}"#,
         #"{"contacts":[{"data":{"a":nul}}]}"#, "{\"contacts\":[{\"external_id\":\"a\u{1}b\"}]}",
         "{\"contacts\":[{\"external_id\":\"a\nb\"}]}", "\u{FEFF}{\"contacts\":[]}",
-        #"{"contacts":[{"agent_config":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}]}",
+        #"{"contacts":[{"agent_config":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+            + "}]}",
         #"{'contacts':[]}"#, #"{contacts:[]}"#, "{\"contacts\":[]} \u{0}",
     ])
     func leavesToJSONDecoder(body: String) {
@@ -68,7 +71,9 @@ import Testing
     }
 
     @Test func leavesInvalidUTF8ToJSONDecoder() {
-        for bad: [UInt8] in [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xC0, 0xAF], [0xF8, 0x88, 0x80, 0x80, 0x80]] {
+        for bad: [UInt8] in [
+            [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xC0, 0xAF], [0xF8, 0x88, 0x80, 0x80, 0x80],
+        ] {
             let value = Array(#"{"contacts":[{"external_id":"a"#.utf8) + bad + Array(#"b"}]}"#.utf8)
             #expect(read(value) == nil)
             let key = Array(#"{"contacts":[{"data":{"a"#.utf8) + bad + Array(#"b":1}}]}"#.utf8)
@@ -172,7 +177,8 @@ import Testing
                 inserted: 0, updated: 0,
                 failed: [
                     FailedContact(index: 3, id: nil, externalID: "x\"y\\z/", error: "Contact has no phone numbers"),
-                    FailedContact(index: 12, id: "0f50839b-85bd-4986-86b9-0665f1891bed", externalID: nil, error: everyASCII),
+                    FailedContact(
+                        index: 12, id: "0f50839b-85bd-4986-86b9-0665f1891bed", externalID: nil, error: everyASCII),
                     FailedContact(index: -1, id: "🚀 山 Zoë \u{2028}\u{2029}", externalID: "e\u{301}", error: ""),
                 ],
                 warnings: [everyASCII, "contacts[0]: data.id duplicates a structured field; send it at the top level"],
@@ -180,7 +186,8 @@ import Testing
         ]
         for answer in answers {
             let expected = try JSONAnswer.encoder().encode(answer)
-            #expect(Array(answer.json.readableBytesView) == Array(expected), "\(String(decoding: expected, as: UTF8.self))")
+            #expect(
+                Array(answer.json.readableBytesView) == Array(expected), "\(String(decoding: expected, as: UTF8.self))")
         }
     }
 }
@@ -209,8 +216,10 @@ import Testing
         #expect(ContactIndex.CanonicalID(id)?.high == 0x0f50_839b_85bd_4986)
         #expect(ContactIndex.CanonicalID(id)?.low == 0x86b9_0665_f189_1bed)
         for other in [
-            "0F50839B-85BD-4986-86B9-0665F1891BED", "0f50839b85bd498686b90665f1891bed", "0f50839b-85bd-4986-86b9-0665f1891be",
-            "0f50839b-85bd-4986-86b9-0665f1891bedd", "0f50839b-85bd-4986-86b9_0665f1891bed", "g f50839b-85bd-4986-86b9-0665f1891b",
+            "0F50839B-85BD-4986-86B9-0665F1891BED", "0f50839b85bd498686b90665f1891bed",
+            "0f50839b-85bd-4986-86b9-0665f1891be",
+            "0f50839b-85bd-4986-86b9-0665f1891bedd", "0f50839b-85bd-4986-86b9_0665f1891bed",
+            "g f50839b-85bd-4986-86b9-0665f1891b",
             "", "x", "0f50839b-85bd-4986-86b9-0665f1891bé",
         ] {
             #expect(ContactIndex.CanonicalID(other) == nil, "\(other)")

@@ -32,7 +32,8 @@ extension AnyreachState {
             }
             let existing: Int?
             if let id = input.id {
-                guard let match = contactLookup.index(ofID: id.lowercased()), contacts[match].campaignID == campaignID else {
+                guard let match = contactLookup.index(ofID: id.lowercased()), contacts[match].campaignID == campaignID
+                else {
                     fail("No contact with id \(id) in this campaign")
                     continue
                 }
