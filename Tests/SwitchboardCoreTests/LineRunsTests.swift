@@ -29,3 +29,33 @@ import Testing
         #expect(runs.line(at: 0) == nil)
     }
 }
+
+/// `Journal.outcomes`: the report's read, each contact's key taken by SQLite from its JSON.
+@Suite struct JournalOutcomesTests {
+    @Test func theKeyIsTheExternalIDElseEmailElsePhoneElseVendorID() async throws {
+        try await withTemporaryStore { store, _ in
+            let contacts = [
+                Contact(vendorID: "v-1", externalID: "x-\"1\" 🚀", email: "a@example.com", phoneNumbers: ["+14155550100"]),
+                Contact(email: "b@example.com", phoneNumbers: ["+14155550101"]),
+                Contact(phoneNumbers: ["+14155550102", "+14155550103"]),
+                Contact(vendorID: "v-4"),
+                Contact(),
+                Contact(externalID: "", email: "e@example.com"),
+            ]
+            let entry = try await store.journal.record(
+                Change(account: "a", campaignID: "k", action: .upsert, contacts: contacts))
+            let outcomes = try await store.journal.outcomes(of: entry.id!, limit: 10)
+            #expect(outcomes.map(\.key) == ["x-\"1\" 🚀", "b@example.com", "+14155550102", "v-4", "", ""])
+            #expect(outcomes.map(\.position) == Array(0..<6))
+            #expect(outcomes.allSatisfy { $0.outcome == nil && $0.message == nil })
+            // The same keys the decoded contacts give.
+            let rows = try await store.journal.contacts(of: entry.id!, limit: 10)
+            #expect(
+                rows.map { $0.contact.externalID ?? $0.contact.email ?? $0.contact.phoneNumbers.first ?? $0.contact.vendorID ?? "" }
+                    == outcomes.map(\.key))
+            // Keyset paging.
+            #expect(try await store.journal.outcomes(of: entry.id!, after: 3, limit: 10).map(\.position) == [4, 5])
+            #expect(try await store.journal.outcomes(of: entry.id!, after: 1, limit: 2).map(\.position) == [2, 3])
+        }
+    }
+}

@@ -101,14 +101,14 @@ struct UpsertSummary {
         output.header["journal_id"] = .int(entry.id.map(Int.init))
         var after = -1
         while true {
-            let rows = try await journal.contacts(of: entry.id!, after: after, limit: 1000)
+            let rows = try await journal.outcomes(of: entry.id!, after: after, limit: 1000)
             for row in rows {
                 let line = lines.line(at: row.position) ?? 0
                 writeRejects(before: line)
                 output.write(
                     OutcomeWriter.Row(
-                        line: line, key: Self.key(of: row.contact),
-                        outcome: Self.word(for: row, known: known.contains(row.position)),
+                        line: line, key: row.key,
+                        outcome: Self.word(for: row.outcome, known: known.contains(row.position)),
                         message: row.message ?? (row.outcome == nil ? entry.reason : nil)))
             }
             guard let last = rows.last else { break }
@@ -117,10 +117,10 @@ struct UpsertSummary {
     }
 
     /// The word for a journal outcome; `upserted` resolved by the cache (see `UpsertContacts`).
-    static func word(for row: JournalContact, known: Bool) -> String {
-        switch row.outcome {
+    static func word(for outcome: String?, known: Bool) -> String {
+        switch outcome {
         case "upserted": known ? "updated" : "created"
-        case "created", "updated", "removed", "ignored", "failed": row.outcome!
+        case "created", "updated", "removed", "ignored", "failed": outcome!
         default: "failed"  // no answer recorded: the entry stopped before this contact
         }
     }

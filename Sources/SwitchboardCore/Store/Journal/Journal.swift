@@ -103,3 +103,45 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// One contact's outcome as a report lists it: its position, how the operator knows it (its
+/// external id, else email, first phone number or vendor id), the outcome and the vendor's words.
+public struct JournalOutcome: Sendable, Hashable {
+    public var position: Int
+    public var key: String
+    /// Nil while the contact has no answer.
+    public var outcome: String?
+    public var message: String?
+
+    public init(position: Int, key: String, outcome: String?, message: String?) {
+        self.position = position
+        self.key = key
+        self.outcome = outcome
+        self.message = message
+    }
+}
+
+extension Journal {
+    /// A page of an entry's outcomes after `position` (keyset paging), the contact's key read
+    /// by SQLite from its JSON rather than the whole contact decoded: the CLI's report of a
+    /// million-contact import reads every one.
+    public func outcomes(of entryID: Int64, after position: Int = -1, limit: Int) async throws -> [JournalOutcome] {
+        try await store.pool.read { db in
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT position,
+                            coalesce(json_extract(contact, '$.externalID'), json_extract(contact, '$.email'),
+                                json_extract(contact, '$.phoneNumbers[0]'), json_extract(contact, '$.vendorID'), ''),
+                            outcome, message
+                        FROM journalContact WHERE entryID = ? AND position > ? ORDER BY position LIMIT ?
+                        """), arguments: [entryID, position, limit])
+            var read: [JournalOutcome] = []
+            read.reserveCapacity(min(max(limit, 0), 4096))
+            while let row = try rows.next() {
+                read.append(JournalOutcome(position: row[0], key: row[1], outcome: row[2], message: row[3]))
+            }
+            return read
+        }
+    }
+}
