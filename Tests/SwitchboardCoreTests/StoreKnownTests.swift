@@ -38,4 +38,23 @@ import Testing
             #expect(flags == (0..<1500).map { $0 < 700 })
         }
     }
+
+    @Test func aFullChunkOfContactsWithEveryKeyFillsEverySlot() async throws {
+        try await withTemporaryStore { store, _ in
+            // 1000 contacts with a vendor id, external id, email and phone: four keys each,
+            // every key slot of a 500-contact chunk used.
+            let contacts = sampleContacts(1000).enumerated().map { index, contact in
+                var contact = contact
+                contact.vendorID = "v-\(index)"
+                return contact
+            }
+            // Cached under one kind of key each (the sample phones are all different).
+            try await store.saveContacts(
+                [Contact(vendorID: "v-3"), Contact(externalID: "c-498"), Contact(phoneNumbers: [contacts[499].phoneNumbers[0]]),
+                 Contact(email: "c999@example.com")],
+                account: "a", campaignID: "c", seenAt: Date())
+            let flags = try await store.cached(contacts, account: "a", campaignID: "c")
+            #expect(flags.indices.filter { flags[$0] } == [3, 498, 499, 999])
+        }
+    }
 }

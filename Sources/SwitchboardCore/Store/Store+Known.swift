@@ -54,21 +54,45 @@ extension Store {
             return found
         }
 
-        mutating func add(_ contacts: ArraySlice<Contact>, account: String, campaignID: String, _ db: Database) throws {
-            let keys = contacts.flatMap(CachedContact.keys(for:))
-            let vendorIDs = contacts.compactMap(\.vendorID)
-            let externalIDs = contacts.compactMap(\.externalID)
-            func marks(_ count: Int) -> String {
-                count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ",")
-            }
-            let sql = """
-                SELECT key, vendorID, externalID FROM contact WHERE account = ? AND campaignID = ? AND key IN (\(marks(keys.count)))
-                UNION SELECT key, vendorID, externalID FROM contact WHERE account = ? AND campaignID = ? AND vendorID IN (\(marks(vendorIDs.count)))
-                UNION SELECT key, vendorID, externalID FROM contact WHERE account = ? AND campaignID = ? AND externalID IN (\(marks(externalIDs.count)))
+        /// The lookup of one chunk: a fixed number of slots per list (the unused ones NULL,
+        /// which matches nothing), so every chunk runs the same cached statement instead of
+        /// preparing one with its own count of parameters.
+        private static let lookupSQL: String = {
+            func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
+            return """
+                SELECT key, vendorID, externalID FROM contact WHERE account = ?1 AND campaignID = ?2 AND key IN (\(marks(keySlots)))
+                UNION SELECT key, vendorID, externalID FROM contact WHERE account = ?1 AND campaignID = ?2 AND vendorID IN (\(marks(Store.lookupChunk)))
+                UNION SELECT key, vendorID, externalID FROM contact WHERE account = ?1 AND campaignID = ?2 AND externalID IN (\(marks(Store.lookupChunk)))
                 """
-            let arguments = StatementArguments(
-                [account, campaignID] + keys + [account, campaignID] + vendorIDs + [account, campaignID] + externalIDs)
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        }()
+        /// Key slots per chunk: a contact has at most four keys.
+        private static let keySlots = 4 * Store.lookupChunk
+
+        mutating func add(_ contacts: ArraySlice<Contact>, account: String, campaignID: String, _ db: Database) throws {
+            precondition(contacts.count <= Store.lookupChunk)
+            // ?1 and ?2, then the key slots, the vendor id slots and the external id slots.
+            var values = [DatabaseValue](repeating: .null, count: 2 + Self.keySlots + 2 * Store.lookupChunk)
+            values[0] = account.databaseValue
+            values[1] = campaignID.databaseValue
+            var keyIndex = 2
+            var vendorIndex = 2 + Self.keySlots
+            var externalIndex = vendorIndex + Store.lookupChunk
+            for contact in contacts {
+                for key in CachedContact.keys(for: contact) {
+                    values[keyIndex] = key.databaseValue
+                    keyIndex += 1
+                }
+                if let id = contact.vendorID {
+                    values[vendorIndex] = id.databaseValue
+                    vendorIndex += 1
+                }
+                if let id = contact.externalID {
+                    values[externalIndex] = id.databaseValue
+                    externalIndex += 1
+                }
+            }
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: Self.lookupSQL), arguments: StatementArguments(values))
             while let row = try rows.next() {
                 self.keys.insert(row[0])
                 if let id: String = row[1] { self.vendorIDs.insert(id) }
