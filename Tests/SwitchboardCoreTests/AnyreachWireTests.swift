@@ -136,6 +136,15 @@ import Testing
 
         let updates = AnyreachUpsertResult(inserted: 0, updated: 2, contactIDs: ["x1", "x2"])
         #expect(AnyreachUpsertMapping.report(for: [inputs[1], inputs[2]], answer: updates).outcomes.map(\.result) == [.updated, .updated])
+
+        // A refused contact first and in the middle: the ids go to the others, in order.
+        let five = (0..<5).map { AnyreachContactInput(externalID: "e\($0)") }
+        let gaps = AnyreachUpsertResult(
+            inserted: 3, updated: 0, failed: [.init(index: 0, externalID: "e0", error: "no"), .init(index: 3, externalID: "e3", error: "no")],
+            contactIDs: ["i1", "i2", "i4"])
+        let placed = AnyreachUpsertMapping.report(for: five, answer: gaps)
+        #expect(placed.outcomes.map(\.vendorID) == [nil, "i1", "i2", nil, "i4"])
+        #expect(placed.outcomes.map(\.result) == [.failed(reason: "no"), .created, .created, .failed(reason: "no"), .created])
     }
 
     @Test func neutralContactTravelsInAnyreachShape() throws {

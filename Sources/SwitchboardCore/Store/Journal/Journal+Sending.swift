@@ -123,15 +123,17 @@ extension Journal {
             var failed = 0
             for (index, answer) in answers.enumerated() {
                 let message = answer.message
-                let contact = answer.sent
                 let word = answer.result.word
-                try update.execute(arguments: [word, contact.vendorID, message, stamp, id, answer.row.position])
+                try update.execute(arguments: [
+                    word, answer.vendorID ?? answer.row.contact.vendorID, message, stamp, id, answer.row.position,
+                ])
                 if answer.result.isFailure { failed += 1 }
                 if cachesAsSent[index], batch != nil {
+                    let contact = answer.sent
                     let json = CachedContact.json(for: contact, journaled: answer.row.contact, text: answer.json)
                     try batch!.write(contact, json: json, sentAt: stamp, result: word, message: message)
                 } else if !Self.isCachedAsSent(answer.result, of: entry) {
-                    try Self.cache(contact, result: answer.result, message: message, of: entry, at: date, db)
+                    try Self.cache(answer.sent, result: answer.result, message: message, of: entry, at: date, db)
                 }
             }
             try JournalEntry.filter(key: id).updateAll(

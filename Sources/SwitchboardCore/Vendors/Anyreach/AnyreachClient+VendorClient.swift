@@ -100,12 +100,15 @@ enum AnyreachUpsertMapping {
         let otherUpdates = answer.updated - knownUpdates
         let idsMatch = answer.contactIDs.count == succeeded.count
         var outcomes: [UpsertOutcome] = []
+        outcomes.reserveCapacity(inputs.count)
+        // The answer's ids are the succeeded contacts', in order: `position` counts them.
+        var position = -1
         for index in inputs.indices {
             if let reason = failures[index] {
                 outcomes.append(UpsertOutcome(index: index, result: .failed(reason: reason)))
                 continue
             }
-            let position = succeeded.firstIndex(of: index)!
+            position += 1
             let vendorID = idsMatch ? answer.contactIDs[position] : inputs[index].id
             let result: UpsertOutcome.Result
             if inputs[index].id != nil || otherUpdates == unknown {
