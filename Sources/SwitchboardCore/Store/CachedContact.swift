@@ -92,6 +92,14 @@ public struct CachedContact: Codable, Sendable, Hashable, FetchableRecord, Persi
         var keys: [String] = []
         if let id = contact.vendorID, !id.isEmpty { keys.append("id:" + id) }
         if let external = contact.externalID, !external.isEmpty { keys.append("ext:" + external) }
+        return keys + contactDetailKeys(for: contact)
+    }
+
+    /// The keys of `keys(for:)` that come from the contact's details (email, first phone),
+    /// not from an id: a row cached under an `id:` or `ext:` key holds that id in its
+    /// `vendorID` or `externalID` column too, so those are found by column.
+    static func contactDetailKeys(for contact: Contact) -> [String] {
+        var keys: [String] = []
         if let email = contact.email, !email.isEmpty { keys.append("email:" + email.lowercased()) }
         if let phone = contact.phoneNumbers.first, !phone.isEmpty { keys.append("phone:" + phone) }
         return keys

@@ -46,6 +46,12 @@ extension Store {
         /// The rows of these contacts in the campaign's cache, looked up `lookupChunk` at a time.
         static func lookUp(_ contacts: [Contact], account: String, campaignID: String, _ db: Database) throws -> Found {
             var found = Found()
+            // A campaign with nothing cached (one just made, or never listed: what a bulk
+            // import usually fills) holds none of them; one probe says so.
+            let holdsAny = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE account = ? AND campaignID = ?)"),
+                arguments: [account, campaignID]) ?? false
+            guard holdsAny else { return found }
             for start in stride(from: 0, to: contacts.count, by: Store.lookupChunk) {
                 try found.add(
                     contacts[start..<min(start + Store.lookupChunk, contacts.count)], account: account,
@@ -65,8 +71,10 @@ extension Store {
                 UNION SELECT key, vendorID, externalID FROM contact WHERE account = ?1 AND campaignID = ?2 AND externalID IN (\(marks(Store.lookupChunk)))
                 """
         }()
-        /// Key slots per chunk: a contact has at most four keys.
-        private static let keySlots = 4 * Store.lookupChunk
+        /// Key slots per chunk: the keys asked by key are a contact's email and phone keys
+        /// (its `id:` and `ext:` keys are asked by the vendor id and external id columns,
+        /// which a row cached under such a key always holds).
+        private static let keySlots = 2 * Store.lookupChunk
 
         mutating func add(_ contacts: ArraySlice<Contact>, account: String, campaignID: String, _ db: Database) throws {
             precondition(contacts.count <= Store.lookupChunk)
@@ -78,7 +86,7 @@ extension Store {
             var vendorIndex = 2 + Self.keySlots
             var externalIndex = vendorIndex + Store.lookupChunk
             for contact in contacts {
-                for key in CachedContact.keys(for: contact) {
+                for key in CachedContact.contactDetailKeys(for: contact) {
                     values[keyIndex] = key.databaseValue
                     keyIndex += 1
                 }
