@@ -74,9 +74,9 @@ public struct JSONWriter {
             }
         case .object(let members):
             object { writer in
-                for name in members.keys.sorted() {
+                for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                     writer.key(name)
-                    writer.value(members[name]!)
+                    writer.value(member)
                 }
             }
         }

@@ -25,11 +25,14 @@ extension Store {
         var externalIDs: Set<String> = []
 
         func holds(_ contact: Contact) -> Bool {
-            holds(contact, keys: CachedContact.keys(for: contact))
+            !isEmpty && holds(contact, keys: CachedContact.keys(for: contact))
         }
 
         /// Whether a row found matches the contact, whose keys are `keys`: exactly the rows
         /// the cache's writes match (any key, the vendor id or the external id).
+        /// Whether no row was found (nothing to match, no key to build).
+        var isEmpty: Bool { keys.isEmpty && vendorIDs.isEmpty && externalIDs.isEmpty }
+
         func holds(_ contact: Contact, keys contactKeys: [String]) -> Bool {
             if let id = contact.vendorID, vendorIDs.contains(id) { return true }
             if let id = contact.externalID, externalIDs.contains(id) { return true }
