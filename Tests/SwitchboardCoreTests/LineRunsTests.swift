@@ -58,4 +58,18 @@ import Testing
             #expect(try await store.journal.outcomes(of: entry.id!, after: 1, limit: 2).map(\.position) == [2, 3])
         }
     }
+
+    @Test func contactsAreJournaledInOrderAcrossMultiRowInserts() async throws {
+        try await withTemporaryStore { store, _ in
+            // Two full statements of `insertRows` and a short one, then an append that starts mid-way.
+            let first = sampleContacts(2 * Journal.insertRows + 5)
+            let entry = try await store.journal.record(Change(account: "a", campaignID: "k", action: .upsert, contacts: first))
+            let more = sampleContacts(70, prefix: "m")
+            try await store.journal.append(more, to: entry.id!)
+            let rows = try await store.journal.contacts(of: entry.id!, limit: 1000)
+            #expect(rows.map(\.position) == Array(0..<(first.count + more.count)))
+            #expect(rows.map(\.contact) == first + more)
+            #expect(try await store.journal.entry(entry.id!)?.contactCount == first.count + more.count)
+        }
+    }
 }

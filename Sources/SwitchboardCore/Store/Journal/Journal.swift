@@ -81,11 +81,29 @@ public struct Journal: Sendable {
             .removeDuplicates().values(in: store.pool, scheduling: .task)
     }
 
+    /// Rows written by one statement: a statement's cost is paid once per 64 contacts.
+    static let insertRows = 64
+
+    /// Writes the contacts `insertRows` to a statement (the last statement takes the rest).
     private static func insert(_ contacts: [Contact], entryID: Int64, from start: Int, _ db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO journalContact (entryID, position, contact) VALUES (?, ?, ?)")
-        for (offset, contact) in contacts.enumerated() {
-            try statement.execute(arguments: [entryID, start + offset, contact.jsonText])
+        func statement(rows: Int) throws -> Statement {
+            try db.cachedStatement(
+                sql: "INSERT INTO journalContact (entryID, position, contact) VALUES "
+                    + Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", "))
+        }
+        let full = try statement(rows: insertRows)
+        var offset = 0
+        while offset < contacts.count {
+            let rows = min(insertRows, contacts.count - offset)
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(3 * rows)
+            for index in offset..<offset + rows {
+                values.append(entryID.databaseValue)
+                values.append((start + index).databaseValue)
+                values.append(contacts[index].jsonText.databaseValue)
+            }
+            try (rows == insertRows ? full : statement(rows: rows)).execute(arguments: StatementArguments(values))
+            offset += rows
         }
     }
 }
