@@ -73,3 +73,20 @@ import Testing
         }
     }
 }
+
+@Suite struct KeysetPagesTests {
+    @Test func everyPageInOrderThenStops() async throws {
+        let rows = Array(stride(from: 0, to: 25, by: 1))
+        var asked: [Int] = []
+        var seen: [[Int]] = []
+        try await KeysetPages.forEach(
+            limit: 10,
+            page: { after, limit in
+                asked.append(after)
+                return Array(rows.filter { $0 > after }.prefix(limit))
+            }, key: { $0 }
+        ) { seen.append($0) }
+        #expect(seen == [Array(0..<10), Array(10..<20), Array(20..<25)])
+        #expect(asked == [-1, 9, 19, 24])
+    }
+}

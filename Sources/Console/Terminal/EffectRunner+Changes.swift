@@ -27,13 +27,9 @@ extension EffectRunner {
                 let journal = engine.store.journal
                 guard let old = try await journal.entry(entryID) else { throw JournalError.noEntry(entryID) }
                 var contacts: [Contact] = []
-                var after = -1
-                while true {
-                    let page = try await journal.failedContacts(of: entryID, after: after, limit: 1000)
-                    guard let last = page.last else { break }
-                    contacts += page.map(\.contact)
-                    after = last.position
-                }
+                try await KeysetPages.forEach(
+                    page: { try await journal.failedContacts(of: entryID, after: $0, limit: $1) }, key: \.position
+                ) { contacts += $0.map(\.contact) }
                 let change = Change(
                     account: old.account, campaignID: old.campaignID, action: old.action, partial: old.partial,
                     contacts: contacts, idempotencyKey: "console-retry-\(entryID)-\(UUID().uuidString)")
@@ -117,26 +113,22 @@ extension EffectRunner {
         }
         var exported = ExportedFailures(path: nil, count: 0)
         var text = FailureCSV.header
-        var after = -1
-        while true {
-            let page = try await store.journal.failedContacts(of: entryID, after: after, limit: 1000)
-            guard let last = page.last else { break }
+        try await KeysetPages.forEach(
+            page: { try await store.journal.failedContacts(of: entryID, after: $0, limit: $1) }, key: \.position
+        ) { page in
             for row in page { text += FailureCSV.line(row) }
             exported.count += page.count
-            after = last.position
         }
         if exported.count > 0 {
             exported.path = path("failed")
             try SecureFile.write(text, to: exported.path!)
         }
         text = RejectCSV.header
-        var afterLine = -1
-        while true {
-            let page = try await store.journal.rejects(of: entryID, after: afterLine, limit: 1000)
-            guard let last = page.last else { break }
+        try await KeysetPages.forEach(
+            page: { try await store.journal.rejects(of: entryID, after: $0, limit: $1) }, key: \.line
+        ) { page in
             for reject in page { text += RejectCSV.line(reject) }
             exported.rejectCount += page.count
-            afterLine = last.line
         }
         if exported.rejectCount > 0 {
             exported.rejectsPath = path("rejected")

@@ -80,21 +80,13 @@ struct JournalCommand: AsyncParsableCommand {
                 throw CommandFailure.usage("no journal entry #\(number)")
             }
             var rows: [JournalContact] = []
-            var after = -1
-            while true {
-                let page = try await store.journal.contacts(of: number, after: after, limit: 1000)
-                rows += page
-                guard let last = page.last else { break }
-                after = last.position
-            }
+            try await KeysetPages.forEach(
+                page: { try await store.journal.contacts(of: number, after: $0, limit: $1) }, key: \.position
+            ) { rows += $0 }
             var rejects: [JournalReject] = []
-            var afterLine = -1
-            while true {
-                let page = try await store.journal.rejects(of: number, after: afterLine, limit: 1000)
-                rejects += page
-                guard let last = page.last else { break }
-                afterLine = last.line
-            }
+            try await KeysetPages.forEach(
+                page: { try await store.journal.rejects(of: number, after: $0, limit: $1) }, key: \.line
+            ) { rejects += $0 }
             if output.json {
                 guard case .object(var document) = entry.json else { return }
                 document["contacts"] = .array(

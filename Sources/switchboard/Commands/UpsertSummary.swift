@@ -99,9 +99,9 @@ struct UpsertSummary {
     mutating func collect(_ entry: JournalEntry, journal: Journal) async throws {
         journalID = entry.id
         output.header["journal_id"] = .int(entry.id.map(Int.init))
-        var after = -1
-        while true {
-            let rows = try await journal.outcomes(of: entry.id!, after: after, limit: 1000)
+        try await KeysetPages.forEach(
+            page: { try await journal.outcomes(of: entry.id!, after: $0, limit: $1) }, key: \.position
+        ) { rows in
             for row in rows {
                 let line = lines.line(at: row.position) ?? 0
                 writeRejects(before: line)
@@ -111,8 +111,6 @@ struct UpsertSummary {
                         outcome: Self.word(for: row.outcome, known: known.contains(row.position)),
                         message: row.message ?? (row.outcome == nil ? entry.reason : nil)))
             }
-            guard let last = rows.last else { break }
-            after = last.position
         }
     }
 
