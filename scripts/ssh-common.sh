@@ -159,22 +159,24 @@ EOF
 }
 
 # Opens the console over `ssh -t` with TERM=$2 in the pane; $1 names the run (its data
-# directory, pid files, and SWITCHBOARD_SSH_RUN=$1 in the environment of every remote
-# process of the session). Sets console_pid.
+# directory, pid files, and SWITCHBOARD_SSH_RUN=$1-<this script's pid> in the environment
+# of every remote process of the session). Sets console_pid.
 ssh_console() {
     local run=$1 term=$2
     rm -f "$work/$run.pid" "$work/$run.shell"
     [ -x "$work/remote-console" ] || write_remote_wrapper
-    keys "clear; TERM=$term ssh -t $(ssh_options) $(id -un)@127.0.0.1 SWITCHBOARD_SSH_RUN=$run $work/remote-console $run; echo SSH-EXIT=\$?" Enter
+    keys "clear; TERM=$term ssh -t $(ssh_options) $(id -un)@127.0.0.1 SWITCHBOARD_SSH_RUN=$run-$ssh_nonce $work/remote-console $run; echo SSH-EXIT=\$?" Enter
     wait_for 'Switchboard .* online' 60 || fail "the console did not come up over ssh (TERM=$term)"
     wait_for 'Spring outreach' 20 || fail "no campaigns listed over ssh (TERM=$term)"
     console_pid="$(cat "$work/$run.pid")"
     [ -n "$console_pid" ] && kill -0 "$console_pid" 2>/dev/null || fail "no console process for $run"
 }
 
-# Remote processes of run $1 still alive (their environment has SWITCHBOARD_SSH_RUN=$1).
+# Remote processes of run $1 still alive (their environment has SWITCHBOARD_SSH_RUN=$1-
+# and this script's pid, so a second run on the same machine is not counted as this one's).
+ssh_nonce=$$
 run_processes() {
-    grep -lsa "SWITCHBOARD_SSH_RUN=$1\b" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3 | sort -n | tr '\n' ' ' || true
+    grep -lsa "SWITCHBOARD_SSH_RUN=$1-$ssh_nonce\b" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3 | sort -n | tr '\n' ' ' || true
 }
 
 # The sshd process serving a session: the nearest sshd among the ancestors of pid $1.
