@@ -107,7 +107,10 @@ extension Journal {
                     "UPDATE journalContact SET outcome = ?, vendorID = ?, message = ?, answeredAt = ? WHERE entryID = ? AND position = ?"
             )
             let stamp = DateStamp.value(date)
-            var cachesAsSent = answers.map { Self.isCachedAsSent($0.result, of: entry) }
+            // Whether each answer caches its contact as sent, then whether it is cached here
+            // (with `addingNew` false, only a contact the cache holds).
+            let asSent = answers.map { Self.isCachedAsSent($0.result, of: entry) }
+            var cachesAsSent = asSent
             if !addingNew, cachesAsSent.contains(true) {
                 // Looked up as journaled: the vendor id an answer adds is new, so it matches no row.
                 let journaled = answers.indices.filter { cachesAsSent[$0] }.map { answers[$0].row.contact }
@@ -132,7 +135,7 @@ extension Journal {
                     let contact = answer.sent
                     let json = CachedContact.json(for: contact, journaled: answer.row.contact, text: answer.json)
                     try batch!.write(contact, json: json, sentAt: stamp, result: word, message: message)
-                } else if !Self.isCachedAsSent(answer.result, of: entry) {
+                } else if !asSent[index] {
                     try Self.cache(answer.sent, result: answer.result, message: message, of: entry, at: date, db)
                 }
             }
