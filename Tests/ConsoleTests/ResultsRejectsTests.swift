@@ -101,12 +101,12 @@ import Testing
         _ = update(&state, .change(.exported(.success(exported))))
         #expect(
             state.status?.text
-                == "wrote 2 failed contacts to /home/op/leads-failed-journal-12-1.csv and 3 rejected rows (line, column, reason) to /home/op/leads-rejected-journal-12-1.csv"
+                == "wrote 2 failed contacts to /home/op/leads-failed-journal-12-1.csv and 3 rejected rows (the reasons, then the rows to fix and import again) to /home/op/leads-rejected-journal-12-1.csv"
         )
         _ = update(
             &state,
             .change(.exported(.success(ExportedFailures(path: nil, count: 0, rejectsPath: "/r.csv", rejectCount: 1)))))
-        #expect(state.status?.text == "wrote 1 rejected row (line, column, reason) to /r.csv")
+        #expect(state.status?.text == "wrote 1 rejected row (the reasons, then the rows to fix and import again) to /r.csv")
     }
 
     @Test(arguments: GoldenScreenTests.sizes) func rejectedRowsGolden(width: Int, height: Int) {
@@ -146,25 +146,28 @@ import Testing
                 arguments: [id])
         }
         let date = Date(timeIntervalSince1970: 1_800_000_000)
-        let exported = try await EffectRunner.export(id, store: store, at: date)
+        let exported = try await store.journal.exportFailures(of: id, at: date)
         let failedPath = directory + "/leads/spring-failed-journal-\(id)-1800000000.csv"
         let rejectsPath = directory + "/leads/spring-rejected-journal-\(id)-1800000000.csv"
         #expect(exported == ExportedFailures(path: failedPath, count: 1, rejectsPath: rejectsPath, rejectCount: 2))
         let failed = try String(contentsOfFile: failedPath, encoding: .utf8)
         #expect(failed.hasPrefix(FailureCSV.header) && failed.contains("ok-2,") && failed.contains("opted out"))
         let rejected = try String(contentsOfFile: rejectsPath, encoding: .utf8).components(separatedBy: "\n")
-        #expect(rejected.first == "line,column,reason")
+        #expect(rejected.first == "rejected_line,rejected_column,rejected_reason,external_id,email,phone")
         #expect(rejected.count == 4 && rejected[3].isEmpty)
-        #expect(rejected[1].hasPrefix("3,email,") && rejected[2].hasPrefix("5,"))
+        // Each rejected row keeps its fields as the file had them, after its notes.
+        #expect(rejected[1].hasPrefix("3,email,") && rejected[1].hasSuffix(",bad-1,\"x,y\",+14155550102"))
+        #expect(rejected[2].hasPrefix("5,") && rejected[2].hasSuffix(",bad-2,nope,12"))
         let rejects = try await store.journal.rejects(of: id, limit: 10)
-        #expect(rejected[1] == RejectCSV.line(rejects[0]).dropLast(), "\(rejected[1])")
+        let header = ["external_id", "email", "phone"]
+        #expect(rejected[1] == RejectCSV.line(rejects[0], source: header).dropLast(), "\(rejected[1])")
         let mode = try FileManager.default.attributesOfItem(atPath: rejectsPath)[.posixPermissions] as? Int
         #expect(mode == 0o600)
 
         // Without failed contacts, only the rejected rows' file is written.
         try await store.pool.write { db in try db.execute(sql: "UPDATE journalContact SET outcome = 'created'") }
         let later = Date(timeIntervalSince1970: 1_800_000_100)
-        let onlyRejects = try await EffectRunner.export(id, store: store, at: later)
+        let onlyRejects = try await store.journal.exportFailures(of: id, at: later)
         #expect(onlyRejects.path == nil && onlyRejects.count == 0 && onlyRejects.rejectCount == 2)
         #expect(
             !FileManager.default.fileExists(atPath: directory + "/leads/spring-failed-journal-\(id)-1800000100.csv"))
@@ -172,6 +175,19 @@ import Testing
 
     @Test func theRejectCSVQuotesWhatNeedsIt() {
         let reject = JournalReject(entryID: 1, line: 4, column: "Mobile, Email", reason: "column \"Mobile\": bad")
-        #expect(RejectCSV.line(reject) == "4,\"Mobile, Email\",\"column \"\"Mobile\"\": bad\"\n")
+        #expect(RejectCSV.line(reject, source: nil) == "4,\"Mobile, Email\",\"column \"\"Mobile\"\": bad\"\n")
+        #expect(RejectCSV.header(source: nil) == "rejected_line,rejected_column,rejected_reason\n")
+    }
+
+    @Test func aRejectedRowIsPaddedToTheHeaderAndKeepsExtraFields() {
+        let header = ["a", "b", "c"]
+        var reject = JournalReject(entryID: 1, line: 2, column: nil, reason: "the row has 2 fields; the header has 3")
+        reject.fields = ["1", "2"]
+        #expect(RejectCSV.line(reject, source: header) == "2,,the row has 2 fields; the header has 3,1,2,\n")
+        reject.fields = ["1", "2", "3", "4"]
+        #expect(RejectCSV.line(reject, source: header).hasSuffix(",1,2,3,4\n"))
+        // A row the reader could not read whole has empty cells under the header.
+        reject.fields = nil
+        #expect(RejectCSV.line(reject, source: header).hasSuffix("header has 3,,,\n"))
     }
 }

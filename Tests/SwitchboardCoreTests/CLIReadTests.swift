@@ -153,7 +153,7 @@ import VendorSandbox
                 ["configurations", "list"], ["configurations", "show"], ["configurations", "create"],
                 ["configurations", "update"], ["configurations", "delete"], ["timezones"], ["concurrency"],
                 ["contacts", "list"], ["contacts", "show"], ["contacts", "delete"], ["contacts", "upsert"],
-                ["stats"], ["journal", "list"], ["journal", "show"], ["journal", "replay"], ["sandbox"],
+                ["stats"], ["journal", "list"], ["journal", "show"], ["journal", "export"], ["journal", "replay"], ["sandbox"],
             ]
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for command in commands {

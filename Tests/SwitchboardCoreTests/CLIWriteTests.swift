@@ -106,6 +106,27 @@ import VendorSandbox
             let shown = try await cli.expect(0, ["journal", "show", String(importID)])
             #expect(shown.stdout.contains("REJECTED BECAUSE"), "\(shown.stdout)")
             #expect(shown.stdout.contains("1 row of the file, before sending"), "\(shown.stdout)")
+            #expect(kept.first?["fields"] as? [String] == ["cli-2", "Bob", "not a phone", ""])
+            // Exported next to the file with the row as it was; fixed, that file imports again.
+            let exported = try await cli.expect(0, ["journal", "export", String(importID), "--json"]).json()
+            #expect(exported["rejected"] as? Int == 1 && exported["failed"] as? Int == 0)
+            #expect(exported["failed_path"] is NSNull)
+            let rejectsPath = try #require(exported["rejected_path"] as? String)
+            #expect(rejectsPath.hasPrefix(cli.directory + "/leads-rejected-journal-\(importID)-"))
+            let rejectedFile = try String(contentsOfFile: rejectsPath, encoding: .utf8)
+            let reason = #""""not a phone"" is not a phone number: only digits, a leading +, spaces, dashes, dots and parentheses are allowed""#
+            #expect(
+                rejectedFile
+                    == "rejected_line,rejected_column,rejected_reason,external_id,first_name,phone,email\n"
+                    + "3,phone,\(reason),cli-2,Bob,not a phone,\n", "\(rejectedFile)")
+            try rejectedFile.replacingOccurrences(of: ",not a phone,", with: ",+14155550102,")
+                .write(toFile: rejectsPath, atomically: true, encoding: .utf8)
+            let fixed = try await cli.expect(
+                0, ["contacts", "upsert", "cli-upserts", "--file", rejectsPath, "--dry-run", "--json"] + account
+            ).json()
+            #expect(fixed["valid"] as? Int == 1, "\(fixed)")
+            let text = try await cli.expect(0, ["journal", "export", String(importID)])
+            #expect(text.stdout.contains("1 rejected row"), "\(text.stdout)")
             // The same file again: the cache knows them now.
             let again = try await cli.expect(1, ["contacts", "upsert", "cli-upserts", "--file", file, "--json"] + account).json()
             #expect((again["counts"] as? [String: Int])?["updated"] == 2)

@@ -164,4 +164,88 @@ import Testing
             })
         #expect(try await store.journal.rejects(of: id, limit: 10).map(\.line) == [3])
     }
+
+    @Test func aRejectedRowKeepsItsFieldsAndTheEntryItsHeader() async throws {
+        try await withTemporaryStore { store, _ in
+            // Line 3 fails validation, line 4 has too few fields, line 5 a stray quote (not read
+            // whole), line 6 spans two lines and fails validation.
+            let csv = """
+                external_id,email,phone
+                ok-1,a@example.com,+14155550101
+                bad-1,nope,+14155550102
+                bad-2,b@example.com
+                bad-3,c"d@example.com,+14155550104
+                "bad-4
+                x",nope,12
+
+                """
+            let change = Change(account: "acme", campaignID: "k", action: .upsert)
+            let id = try #require(
+                try await store.journalImport(try source(csv, batchSize: 2), as: change, sourcePath: "/leads.csv") {
+                    _, _, _ in
+                })
+            let entry = try #require(try await store.journal.entry(id))
+            #expect(entry.sourceHeader == ["external_id", "email", "phone"])
+            #expect(entry.sourcePath == "/leads.csv")
+            let rejects = try await store.journal.rejects(of: id, limit: 10)
+            #expect(rejects.map(\.line) == [3, 4, 5, 6])
+            #expect(rejects[0].fields == ["bad-1", "nope", "+14155550102"])
+            #expect(rejects[1].fields == ["bad-2", "b@example.com"], "a short row is kept as it was")
+            #expect(rejects[2].fields == nil, "a row the reader could not read whole keeps none")
+            #expect(rejects[3].fields == ["bad-4\nx", "nope", "12"])
+        }
+    }
+
+    @Test func aJSONImportKeepsNoHeaderNorFields() async throws {
+        try await withTemporaryStore { store, _ in
+            var options = ImportOptions(vendor: .anyreach, defaultCountryCode: "+1")
+            options.format = .json
+            let file = ImportFixture.file(#"[{"external_id": "a", "phone_numbers": ["+14155550101"]}, {"external_id": "b", "phone_numbers": ["12"]}]"#)
+            let id = try #require(
+                try await store.journalImport(
+                    try ContactImport(path: file, options: options),
+                    as: Change(account: "acme", campaignID: "k", action: .upsert)
+                ) { _, _, _ in })
+            #expect(try await store.journal.entry(id)?.sourceHeader == nil)
+            let rejects = try await store.journal.rejects(of: id, limit: 10)
+            #expect(rejects.count == 1 && rejects[0].fields == nil)
+        }
+    }
+
+    @Test func aStoreFromV7IsMigratedAndItsRejectsHaveNoFields() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/" + Store.fileName
+        let old = try DatabasePool(path: path)
+        try StoreMigrations.migrator.migrate(old, upTo: "v7 import rejected rows")
+        try await old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO journalEntry (idempotencyKey, account, campaignID, action, partial, state, attempts,
+                      contactCount, answeredCount, failedCount, createdAt, updatedAt, rejectedCount, sourcePath)
+                    VALUES ('k', 'acme', 'spring', 'upsert', 0, 'done', 1, 0, 0, 0,
+                      '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1, '/home/op/spring.csv');
+                    INSERT INTO journalReject (entryID, line, "column", reason) VALUES (1, 4, 'phone', 'too short');
+                    """)
+        }
+        try old.close()
+        let store = try Store.open(path: path)
+        let entry = try #require(try await store.journal.entry(1))
+        #expect(entry.sourceHeader == nil)
+        #expect(
+            try await store.journal.rejects(of: 1, limit: 10)
+                == [JournalReject(entryID: 1, line: 4, column: "phone", reason: "too short")])
+    }
+
+    @Test func theNoteColumnsOfARejectedRowsFileAreSkipped() throws {
+        let mapping = try ColumnMapping(
+            header: RejectedRowsFile.noteColumns + ["external_id", "Rejected_Reason ", "phone"])
+        #expect(mapping.fields == [.skip, .skip, .skip, .externalID, .skip, .phone])
+        // The operator can still map one of them on purpose.
+        var overrides = try ColumnOverrides(parsing: ["rejected_reason=data.note"])
+        let mapped = try ColumnMapping(header: RejectedRowsFile.noteColumns + ["phone"], overrides: overrides)
+        #expect(mapped.fields[2] == .data("note"))
+        overrides = ColumnOverrides()
+        #expect(try ColumnMapping(header: ["line", "reason"], overrides: overrides).fields == [.data("line"), .data("reason")])
+    }
 }

@@ -82,34 +82,6 @@ public struct SentChange: Hashable, Sendable {
     public var isError: Bool { entry.state != .done }
 }
 
-/// The CSVs an export wrote: the failed contacts, and the rejected rows in a file of their own.
-public struct ExportedFailures: Hashable, Sendable {
-    /// The failed contacts' file; nil when none failed.
-    public var path: String?
-    public var count: Int
-    /// The rejected rows' file (line, column, reason); nil when none was kept.
-    public var rejectsPath: String?
-    public var rejectCount: Int
-
-    public init(path: String?, count: Int, rejectsPath: String? = nil, rejectCount: Int = 0) {
-        self.path = path
-        self.count = count
-        self.rejectsPath = rejectsPath
-        self.rejectCount = rejectCount
-    }
-
-    /// The status line: what went where.
-    public var text: String {
-        var parts: [String] = []
-        if let path { parts.append("\(count) failed contact\(count == 1 ? "" : "s") to \(path)") }
-        if let rejectsPath {
-            let rows = "\(rejectCount) rejected row\(rejectCount == 1 ? "" : "s")"
-            parts.append("\(rows) (line, column, reason) to \(rejectsPath)")
-        }
-        return parts.isEmpty ? "nothing to export" : "wrote " + parts.joined(separator: " and ")
-    }
-}
-
 /// Effects of editing contacts and of the journal and results screens.
 public enum ChangeEffect: Hashable, Sendable {
     /// Describe the request `request` would be sent as (no credentials), and what the

@@ -46,7 +46,7 @@ extension EffectRunner {
             let (store, inbox) = (store, inbox)
             Task {
                 do {
-                    inbox.post(.change(.exported(.success(try await Self.export(entryID, store: store)))))
+                    inbox.post(.change(.exported(.success(try await store.journal.exportFailures(of: entryID)))))
                 } catch {
                     inbox.post(.change(.exported(.failure(Failure(String(describing: error))))))
                 }
@@ -99,71 +99,4 @@ extension EffectRunner {
         try? await store.saveContacts([fresh], account: entry.account, campaignID: entry.campaignID, seenAt: Date())
     }
 
-    /// Writes the entry's failed contacts to a CSV, mode 0600, and its rejected rows (line,
-    /// column, reason: what to fix in the file before importing those rows again) to a
-    /// sibling CSV: next to the file it imported, else in `exports/` in the data directory
-    /// (`FailureExport`). A file that would be empty is not written.
-    static func export(_ entryID: Int64, store: Store, at date: Date = Date()) async throws -> ExportedFailures {
-        let entry = try await store.journal.entry(entryID)
-        func path(_ kind: String) -> String {
-            FailureExport.path(
-                entryID: entryID, sourcePath: entry?.sourcePath,
-                dataDirectory: URL(fileURLWithPath: store.path).deletingLastPathComponent().path,
-                stamp: Int64(date.timeIntervalSince1970), kind: kind)
-        }
-        var exported = ExportedFailures(path: nil, count: 0)
-        var text = FailureCSV.header
-        try await KeysetPages.forEach(
-            page: { try await store.journal.failedContacts(of: entryID, after: $0, limit: $1) }, key: \.position
-        ) { page in
-            for row in page { text += FailureCSV.line(row) }
-            exported.count += page.count
-        }
-        if exported.count > 0 {
-            exported.path = path("failed")
-            try SecureFile.write(text, to: exported.path!)
-        }
-        text = RejectCSV.header
-        try await KeysetPages.forEach(
-            page: { try await store.journal.rejects(of: entryID, after: $0, limit: $1) }, key: \.line
-        ) { page in
-            for reject in page { text += RejectCSV.line(reject) }
-            exported.rejectCount += page.count
-        }
-        if exported.rejectCount > 0 {
-            exported.rejectsPath = path("rejected")
-            try SecureFile.write(text, to: exported.rejectsPath!)
-        }
-        return exported
-    }
-}
-
-/// The failed-contacts CSV: the contact's own columns, then what the vendor said.
-enum FailureCSV {
-    static let header =
-        "external_id,first_name,last_name,email,phone,phone_numbers,timezone,scheduled_at,vendor_id,position,outcome,message\n"
-
-    static func line(_ row: JournalContact) -> String {
-        let contact = row.contact
-        let cells: [String?] = [
-            contact.externalID, contact.firstName, contact.lastName, contact.email, contact.phoneNumbers.first,
-            contact.phoneNumbers.joined(separator: " "), contact.timezone, contact.scheduledAt,
-            row.vendorID ?? contact.vendorID, String(row.position), row.outcome, row.message,
-        ]
-        return cells.map { quoted($0 ?? "") }.joined(separator: ",") + "\n"
-    }
-
-    static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// The rejected rows' CSV: the imported file's line, the columns named and why.
-enum RejectCSV {
-    static let header = "line,column,reason\n"
-
-    static func line(_ reject: JournalReject) -> String {
-        [String(reject.line), reject.column ?? "", reject.reason].map(FailureCSV.quoted).joined(separator: ",") + "\n"
-    }
 }

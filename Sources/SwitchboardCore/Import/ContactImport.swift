@@ -88,7 +88,8 @@ public final class ContactImport {
         batch.contacts.reserveCapacity(options.batchSize)
         batch.rowNumbers.reserveCapacity(options.batchSize)
         while batch.contacts.count < options.batchSize && batch.problems.count < options.batchSize {
-            guard let draft = try nextDraft(problems: &batch.problems) else {
+            guard let (draft, fields) = try nextDraft(problems: &batch.problems, rejectedFields: &batch.rejectedFields)
+            else {
                 finished = true
                 if rowsSeen == 0 {
                     let what = csv == nil ? "the file holds no contacts" : "the file has a header but no rows"
@@ -99,18 +100,24 @@ public final class ContactImport {
             if let contact = validation.contact(from: draft, file: path, problems: &batch.problems) {
                 batch.contacts.append(contact)
                 batch.rowNumbers.append(draft.line)
+            } else if let fields {
+                batch.rejectedFields[draft.line] = fields
             }
         }
         return batch
     }
 
-    /// The next row as a draft, skipping rows the CSV reader could not read (their problem
-    /// goes to `problems`); nil at the end of the file.
-    private func nextDraft(problems: inout [ImportProblem]) throws -> ContactDraft? {
+    /// The next row as a draft with its CSV fields (none for JSON), skipping rows the CSV
+    /// reader could not read or that do not fit the header (their problem goes to
+    /// `problems`, the fields of one that was read whole to `rejectedFields`); nil at the
+    /// end of the file.
+    private func nextDraft(problems: inout [ImportProblem], rejectedFields: inout [Int: [String]]) throws
+        -> (ContactDraft, fields: [String]?)?
+    {
         if json != nil {
             guard let draft = json!.next() else { return nil }
             rowsSeen += 1
-            return draft
+            return (draft, nil)
         }
         guard let csv, let mapping else { return nil }
         while let record = try csv.next() {
@@ -125,13 +132,14 @@ public final class ContactImport {
                     ImportProblem(
                         file: path, line: record.line,
                         reason: "the row has \(record.fields.count) fields; the header has \(mapping.fields.count)"))
+                rejectedFields[record.line] = record.fields
                 continue
             }
             var draft = ContactDraft(line: record.line)
             for index in record.fields.indices {
                 draft.set(mapping.fields[index], text: record.fields[index], column: mapping.header[index])
             }
-            return draft
+            return (draft, record.fields)
         }
         return nil
     }

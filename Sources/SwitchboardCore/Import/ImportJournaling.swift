@@ -52,8 +52,8 @@ extension Store {
     /// action (its contacts are ignored: the file's are used), recording the first batch that
     /// has contacts and appending the rest, so memory stays flat. `each` sees every batch
     /// with which of its contacts the cache holds for the campaign and the entry's id so far,
-    /// after the batch is journaled. Rejected rows are kept with the entry, line and reason
-    /// (`Journal.rejects(of:after:limit:)`). With `dryRun` nothing is journaled.
+    /// after the batch is journaled. Rejected rows are kept with the entry: line, reason and
+    /// the row's fields, with the file's header (`Journal.rejects(of:after:limit:)`). With `dryRun` nothing is journaled.
     ///
     /// - Returns: the entry's id, or nil when nothing was journaled (a dry run, or no valid
     ///   contact in the file).
@@ -75,14 +75,17 @@ extension Store {
                     first.contacts = batch.contacts
                     let id = try await journal.record(first).id
                     entryID = id
-                    if let sourcePath, let id {
+                    if let id, sourcePath != nil || source.mapping != nil {
+                        let header = try source.mapping.map { String(decoding: try JSONEncoder().encode($0.header), as: UTF8.self) }
                         try await pool.write { db in
-                            try JournalEntry.filter(key: id).updateAll(db, JournalEntry.Columns.sourcePath.set(to: sourcePath))
+                            try JournalEntry.filter(key: id).updateAll(
+                                db, JournalEntry.Columns.sourcePath.set(to: sourcePath),
+                                JournalEntry.Columns.sourceHeader.set(to: header))
                         }
                     }
                 }
             }
-            if !dryRun { rejects += ImportReject.rows(batch.problems) }
+            if !dryRun { rejects += ImportReject.rows(batch.problems, fields: batch.rejectedFields) }
             if let entryID, !rejects.isEmpty {
                 try await journal.addRejected(rejects, to: entryID)
                 rejects = []
@@ -90,6 +93,37 @@ extension Store {
             try await each(batch, cached, entryID)
         }
         return entryID
+    }
+}
+
+/// The file of an import's rejected rows, as the operator fixes it and imports it again:
+/// three note columns (the file line, the columns named, why), then the row's own fields
+/// under the imported file's header. Importing it maps the note columns to `skip`.
+public enum RejectedRowsFile {
+    /// The note columns, first in the file.
+    public static let noteColumns = ["rejected_line", "rejected_column", "rejected_reason"]
+
+    /// Whether a header names one of the note columns (ignoring case and spaces).
+    public static func isNote(_ header: String) -> Bool {
+        noteColumns.contains(header.trimmingSpaces.lowercased())
+    }
+
+    /// The header row: the note columns, then the imported file's header when it was kept.
+    public static func header(source: [String]?) -> [String] {
+        noteColumns + (source ?? [])
+    }
+
+    /// One rejected row: its notes, then its fields padded (or cut) to the source header's
+    /// width, so the file stays rectangular; a row whose fields were not kept has empty cells.
+    public static func row(line: Int, column: String?, reason: String, fields: [String]?, source: [String]?)
+        -> [String]
+    {
+        let notes = [String(line), column ?? "", reason]
+        guard let source else { return notes }
+        var cells = fields ?? []
+        if cells.count < source.count { cells += Array(repeating: "", count: source.count - cells.count) }
+        // A row with more fields than the header keeps them all: they are what the operator fixes.
+        return notes + cells
     }
 }
 

@@ -52,11 +52,19 @@ public struct ImportBatch: Sendable, Hashable {
     public var rowNumbers: [Int]
     /// Rows left out, in file order.
     public var problems: [ImportProblem]
+    /// The fields of each CSV row left out, by its file line, as the file had them: what the
+    /// operator fixes before importing the row again. A row the CSV reader could not read
+    /// whole (a broken quote, a field too large) has none.
+    public var rejectedFields: [Int: [String]]
 
-    public init(contacts: [Contact] = [], rowNumbers: [Int] = [], problems: [ImportProblem] = []) {
+    public init(
+        contacts: [Contact] = [], rowNumbers: [Int] = [], problems: [ImportProblem] = [],
+        rejectedFields: [Int: [String]] = [:]
+    ) {
         self.contacts = contacts
         self.rowNumbers = rowNumbers
         self.problems = problems
+        self.rejectedFields = rejectedFields
     }
 
     /// How many rows were left out: a row with several problems counts once.

@@ -9,10 +9,13 @@ public struct ImportReject: Sendable, Hashable {
     public var reason: String
     /// The reason naming the column, as the CLI prints it (`column "email": not an email`).
     public var message: String
+    /// The row's fields as the file had them, when it was read whole (a CSV row).
+    public var fields: [String]?
 
     /// The rejects of a batch's problems, in file order: one per file line, its problems
-    /// joined (a problem of the whole file is a reject of its own).
-    public static func rows(_ problems: [ImportProblem]) -> [ImportReject] {
+    /// joined (a problem of the whole file is a reject of its own), each with its row's
+    /// fields from `fields` (by file line) when they were kept.
+    public static func rows(_ problems: [ImportProblem], fields: [Int: [String]] = [:]) -> [ImportReject] {
         var groups: [[ImportProblem]] = []
         let ordered = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
         for problem in ordered.map(\.element) {
@@ -22,7 +25,11 @@ public struct ImportReject: Sendable, Hashable {
                 groups.append([problem])
             }
         }
-        return groups.map(ImportReject.init(joining:))
+        return groups.map { group in
+            var reject = ImportReject(joining: group)
+            if reject.line > 0 { reject.fields = fields[reject.line] }
+            return reject
+        }
     }
 
     private init(joining problems: [ImportProblem]) {

@@ -104,6 +104,12 @@ enum StoreMigrations {
                 t.primaryKey(["entryID", "line"])
             }
         }
+        migrator.registerMigration("v8 import rejected row fields") { db in
+            // A rejected CSV row's own fields and the file's header, so the rejected rows can
+            // be exported as a file the operator fixes and imports again.
+            try db.alter(table: "journalReject") { t in t.add(column: "fields", .jsonText) }
+            try db.alter(table: "journalEntry") { t in t.add(column: "sourceHeader", .jsonText) }
+        }
         return migrator
     }
 }

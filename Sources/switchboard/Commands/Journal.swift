@@ -12,7 +12,7 @@ struct JournalCommand: AsyncParsableCommand {
             The database is in $SWITCHBOARD_DATA, else $XDG_DATA_HOME/switchboard, else \
             ~/.local/share/switchboard.
             """,
-        subcommands: [List.self, Show.self, Replay.self]
+        subcommands: [List.self, Show.self, Export.self, Replay.self]
     )
 
     /// `journal list [--state S] [--limit N]`.
@@ -60,6 +60,49 @@ struct JournalCommand: AsyncParsableCommand {
         }
     }
 
+    /// `journal export ID`.
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write an entry's failed contacts and its file's rejected rows to CSV files.",
+            discussion: """
+                The files go next to the file the entry imported (else to exports/ in the data \
+                directory), mode 0600: <file>-failed-journal-<id>-<time>.csv with each failed \
+                contact and the vendor's reason, and <file>-rejected-journal-<id>-<time>.csv with \
+                each row rejected before sending: its line, column and reason, then the row as the \
+                file had it. Fix the rows there and import that file again; its three rejected_* \
+                columns are skipped. A file that would be empty is not written.
+
+                Example:
+                  switchboard journal export 12
+                  switchboard contacts upsert spring --file leads-rejected-journal-12-1764000000.csv
+                """
+        )
+
+        @OptionGroup var output: JSONFlag
+        @Argument(help: "The entry's id (as `journal list` shows it, with or without #).") var id: String
+
+        func run() async throws {
+            guard let number = Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
+                throw CommandFailure.usage("\"\(id)\" is not a journal entry id")
+            }
+            let store = try openStore()
+            guard try await store.journal.entry(number) != nil else {
+                throw CommandFailure.usage("no journal entry #\(number)")
+            }
+            let exported = try await store.journal.exportFailures(of: number)
+            if output.json {
+                try JSONOutput.print(
+                    .object([
+                        "failed": .int(exported.count), "failed_path": .text(exported.path),
+                        "rejected": .int(exported.rejectCount), "rejected_path": .text(exported.rejectsPath),
+                    ]))
+                return
+            }
+            print(exported.text)
+        }
+    }
+
     /// `journal show ID`.
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -98,7 +141,13 @@ struct JournalCommand: AsyncParsableCommand {
                         ])
                     })
                 document["rejects"] = .array(
-                    rejects.map { .object(["line": .int($0.line), "column": .text($0.column), "reason": .string($0.reason)]) })
+                    rejects.map { reject in
+                        .object([
+                            "line": .int(reject.line), "column": .text(reject.column), "reason": .string(reject.reason),
+                            // The row as the file had it, when it was read whole.
+                            "fields": reject.fields.map { .array($0.map { .string($0) }) } ?? .null,
+                        ])
+                    })
                 try JSONOutput.print(.object(document))
                 return
             }

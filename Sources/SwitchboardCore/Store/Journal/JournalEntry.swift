@@ -53,6 +53,8 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
     public var rejectedCount: Int
     /// The file an import read (absolute), when the change came from one the operator named.
     public var sourcePath: String?
+    /// The header row of the CSV file an import read, for exporting its rejected rows.
+    public var sourceHeader: [String]?
     /// Why the entry is `failed` or `partial`, in the vendor's words where it gave any.
     public var reason: String?
     public var createdAt: Date
@@ -70,6 +72,7 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
         public static let failedCount = Column(CodingKeys.failedCount)
         public static let rejectedCount = Column(CodingKeys.rejectedCount)
         public static let sourcePath = Column(CodingKeys.sourcePath)
+        public static let sourceHeader = Column(CodingKeys.sourceHeader)
         public static let reason = Column(CodingKeys.reason)
         public static let updatedAt = Column(CodingKeys.updatedAt)
     }

@@ -13,12 +13,16 @@ public struct JournalReject: Codable, Sendable, Hashable, FetchableRecord, Persi
     public var column: String?
     /// Why the row was left out (several problems joined with "; ").
     public var reason: String
+    /// The row's fields as the file had them; nil when the CSV reader could not read the row
+    /// whole, for a JSON import, and for rows journaled before fields were kept.
+    public var fields: [String]?
 
-    public init(entryID: Int64, line: Int, column: String?, reason: String) {
+    public init(entryID: Int64, line: Int, column: String?, reason: String, fields: [String]? = nil) {
         self.entryID = entryID
         self.line = line
         self.column = column
         self.reason = reason
+        self.fields = fields
     }
 
     /// The columns, for queries.
@@ -29,23 +33,26 @@ public struct JournalReject: Codable, Sendable, Hashable, FetchableRecord, Persi
 }
 
 extension Journal {
-    /// Keeps `rejects` (rows of the entry's file rejected before sending) with the entry and
-    /// counts them, in one transaction. A line already kept (a JSON file's objects sharing a
-    /// line across batches) takes the new reasons after its own.
+    /// Keeps `rejects` (rows of the entry's file rejected before sending, with their fields
+    /// when read) with the entry and counts them, in one transaction. A line already kept (a
+    /// JSON file's objects sharing a line across batches) takes the new reasons after its own.
     public func addRejected(_ rejects: [ImportReject], to entryID: Int64) async throws {
         guard !rejects.isEmpty else { return }
         try await store.pool.write { db in
             try JournalEntry.filter(key: entryID).updateAll(db, JournalEntry.Columns.rejectedCount += rejects.count)
             let statement = try db.cachedStatement(
                 sql: """
-                    INSERT INTO journalReject (entryID, line, "column", reason) VALUES (?, ?, ?, ?)
+                    INSERT INTO journalReject (entryID, line, "column", reason, fields) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (entryID, line) DO UPDATE SET
                       "column" = CASE WHEN "column" IS NULL THEN excluded."column"
                         WHEN excluded."column" IS NULL THEN "column" ELSE "column" || ', ' || excluded."column" END,
-                      reason = reason || '; ' || excluded.reason
+                      reason = reason || '; ' || excluded.reason,
+                      fields = coalesce(fields, excluded.fields)
                     """)
+            let encoder = JSONEncoder()
             for reject in rejects {
-                try statement.execute(arguments: [entryID, reject.line, reject.column, reject.reason])
+                let fields = try reject.fields.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+                try statement.execute(arguments: [entryID, reject.line, reject.column, reject.reason, fields])
             }
         }
     }

@@ -1,0 +1,104 @@
+import Foundation
+
+/// The CSVs an export wrote: the failed contacts, and the rejected rows in a file of their own.
+public struct ExportedFailures: Hashable, Sendable {
+    /// The failed contacts' file; nil when none failed.
+    public var path: String?
+    public var count: Int
+    /// The rejected rows' file (`RejectedRowsFile`); nil when none was kept.
+    public var rejectsPath: String?
+    public var rejectCount: Int
+
+    public init(path: String?, count: Int, rejectsPath: String? = nil, rejectCount: Int = 0) {
+        self.path = path
+        self.count = count
+        self.rejectsPath = rejectsPath
+        self.rejectCount = rejectCount
+    }
+
+    /// The status line: what went where.
+    public var text: String {
+        var parts: [String] = []
+        if let path { parts.append("\(count) failed contact\(count == 1 ? "" : "s") to \(path)") }
+        if let rejectsPath {
+            let rows = "\(rejectCount) rejected row\(rejectCount == 1 ? "" : "s")"
+            parts.append("\(rows) (the reasons, then the rows to fix and import again) to \(rejectsPath)")
+        }
+        return parts.isEmpty ? "nothing to export" : "wrote " + parts.joined(separator: " and ")
+    }
+}
+
+extension Journal {
+    /// Writes the entry's failed contacts to a CSV, mode 0600, and its rejected rows (line,
+    /// column, reason, then the row as the file had it: fixed, that file imports again) to a
+    /// sibling CSV: next to the file it imported, else in `exports/` in the data directory
+    /// (`FailureExport`). A file that would be empty is not written.
+    public func exportFailures(of entryID: Int64, at date: Date = Date()) async throws -> ExportedFailures {
+        let entry = try await entry(entryID)
+        func path(_ kind: String) -> String {
+            FailureExport.path(
+                entryID: entryID, sourcePath: entry?.sourcePath,
+                dataDirectory: URL(fileURLWithPath: store.path).deletingLastPathComponent().path,
+                stamp: Int64(date.timeIntervalSince1970), kind: kind)
+        }
+        var exported = ExportedFailures(path: nil, count: 0)
+        var text = FailureCSV.header
+        try await KeysetPages.forEach(
+            page: { try await self.failedContacts(of: entryID, after: $0, limit: $1) }, key: \.position
+        ) { page in
+            for row in page { text += FailureCSV.line(row) }
+            exported.count += page.count
+        }
+        if exported.count > 0 {
+            exported.path = path("failed")
+            try SecureFile.write(text, to: exported.path!)
+        }
+        text = RejectCSV.header(source: entry?.sourceHeader)
+        try await KeysetPages.forEach(
+            page: { try await self.rejects(of: entryID, after: $0, limit: $1) }, key: \.line
+        ) { page in
+            for reject in page { text += RejectCSV.line(reject, source: entry?.sourceHeader) }
+            exported.rejectCount += page.count
+        }
+        if exported.rejectCount > 0 {
+            exported.rejectsPath = path("rejected")
+            try SecureFile.write(text, to: exported.rejectsPath!)
+        }
+        return exported
+    }
+}
+
+/// The failed-contacts CSV: the contact's own columns, then what the vendor said.
+public enum FailureCSV {
+    public static let header =
+        "external_id,first_name,last_name,email,phone,phone_numbers,timezone,scheduled_at,vendor_id,position,outcome,message\n"
+
+    public static func line(_ row: JournalContact) -> String {
+        let contact = row.contact
+        let cells: [String?] = [
+            contact.externalID, contact.firstName, contact.lastName, contact.email, contact.phoneNumbers.first,
+            contact.phoneNumbers.joined(separator: " "), contact.timezone, contact.scheduledAt,
+            row.vendorID ?? contact.vendorID, String(row.position), row.outcome, row.message,
+        ]
+        return cells.map { quoted($0 ?? "") }.joined(separator: ",") + "\n"
+    }
+
+    public static func quoted(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// The rejected rows' CSV (`RejectedRowsFile`): the imported file's line, the columns named
+/// and why, then the row as the file had it, so the operator fixes the file and imports it again.
+public enum RejectCSV {
+    public static func header(source: [String]?) -> String {
+        RejectedRowsFile.header(source: source).map(FailureCSV.quoted).joined(separator: ",") + "\n"
+    }
+
+    public static func line(_ reject: JournalReject, source: [String]?) -> String {
+        RejectedRowsFile.row(
+            line: reject.line, column: reject.column, reason: reject.reason, fields: reject.fields, source: source
+        ).map(FailureCSV.quoted).joined(separator: ",") + "\n"
+    }
+}
