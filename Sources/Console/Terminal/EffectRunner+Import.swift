@@ -107,7 +107,7 @@ extension EffectRunner {
         var (journaled, rejected) = (0, 0)
         let sourcePath = URL(fileURLWithPath: PathCompletion.expand(job.path)).standardizedFileURL.path
         let entryID = try await store.journalImport(source, as: job.change, sourcePath: sourcePath) { batch, _, entryID in
-            journaled += batch.contacts.count
+            journaled += batch.validCount
             rejected += batch.rejectedRows
             if let entryID {
                 inbox.post(.bulkImport(.journaled(entryID: entryID, contacts: journaled, rejected: rejected)))

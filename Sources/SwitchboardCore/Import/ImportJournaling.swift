@@ -61,6 +61,11 @@ extension Store {
         _ source: ContactImport, as change: Change, dryRun: Bool = false, sourcePath: String? = nil,
         each: (ImportBatch, _ cached: [Bool], _ entryID: Int64?) async throws -> Void
     ) async throws -> Int64? {
+        if !dryRun, let plan = try await bulkLanePlan(source, as: change),
+            let entryID = try await journalChunks(source, plan: plan, as: change, sourcePath: sourcePath, each: each)
+        {
+            return entryID
+        }
         var entryID: Int64?
         // Rejected rows wait for the entry when none is journaled yet (a file starting with them).
         var rejects: [ImportReject] = []

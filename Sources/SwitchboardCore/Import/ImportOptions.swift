@@ -48,7 +48,7 @@ public struct ImportOptions: Sendable {
 /// rows among them that were not imported.
 public struct ImportBatch: Sendable, Hashable {
     public var contacts: [Contact]
-    /// The file line each contact starts on, parallel to `contacts`.
+    /// The file line each valid contact starts on, parallel to `contacts` (or the encoded ones).
     public var rowNumbers: [Int]
     /// Rows left out, in file order.
     public var problems: [ImportProblem]
@@ -56,6 +56,12 @@ public struct ImportBatch: Sendable, Hashable {
     /// operator fixes before importing the row again. A row the CSV reader could not read
     /// whole (a broken quote, a field too large) has none.
     public var rejectedFields: [Int: [String]]
+    /// Valid contacts journaled as a vendor request body (the bulk lane) rather than as
+    /// `contacts`: there are no `Contact` models of them; their lines are in `rowNumbers`.
+    public var encodedCount = 0
+
+    /// Valid contacts in the batch, as models or encoded.
+    public var validCount: Int { contacts.count + encodedCount }
 
     public init(
         contacts: [Contact] = [], rowNumbers: [Int] = [], problems: [ImportProblem] = [],

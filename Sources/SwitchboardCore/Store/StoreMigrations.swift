@@ -110,6 +110,44 @@ enum StoreMigrations {
             try db.alter(table: "journalReject") { t in t.add(column: "fields", .jsonText) }
             try db.alter(table: "journalEntry") { t in t.add(column: "sourceHeader", .jsonText) }
         }
+        migrator.registerMigration("v9 journal chunks") { db in
+            // A bulk import's contacts kept as the vendor request bodies it sends (`storage`
+            // 'chunks'): one row per request, its outcomes in a table of their own (an UPDATE
+            // of the chunk's row would rewrite its body).
+            try db.alter(table: "journalEntry") { t in
+                t.add(column: "storage", .text).notNull().defaults(to: "rows")
+            }
+            try db.create(table: "journalChunk") { t in
+                t.column("entryID", .integer).notNull().references("journalEntry", onDelete: .cascade)
+                // The position of the chunk's first contact in the entry.
+                t.column("first", .integer).notNull()
+                t.column("count", .integer).notNull()
+                // The exact vendor request body.
+                t.column("body", .blob).notNull()
+                // One key per contact, newline-separated (external id, else email, first phone, vendor id).
+                t.column("keys", .text).notNull()
+                // Each contact's file line, 4 bytes little-endian.
+                t.column("lines", .blob)
+                t.primaryKey(["entryID", "first"])
+            }
+            try db.create(table: "journalChunkOutcome") { t in
+                t.column("entryID", .integer).notNull()
+                t.column("first", .integer).notNull()
+                // Per contact: the outcome's code byte, the vendor id's length (2 bytes little-endian), its bytes.
+                t.column("outcomes", .blob).notNull()
+                // JSON object: contact index in the chunk -> message, only contacts with one.
+                t.column("messages", .text)
+                t.column("created", .integer).notNull().defaults(to: 0)
+                t.column("updated", .integer).notNull().defaults(to: 0)
+                t.column("upserted", .integer).notNull().defaults(to: 0)
+                t.column("removed", .integer).notNull().defaults(to: 0)
+                t.column("ignored", .integer).notNull().defaults(to: 0)
+                t.column("failed", .integer).notNull().defaults(to: 0)
+                t.column("answeredAt", .datetime).notNull()
+                t.primaryKey(["entryID", "first"])
+                t.foreignKey(["entryID", "first"], references: "journalChunk", columns: ["entryID", "first"], onDelete: .cascade)
+            }
+        }
         return migrator
     }
 }

@@ -38,7 +38,13 @@ public struct SyncEngine: Sendable {
         }
         guard entry.state == .sending else { return entry }
         let batches: [SyncStateMachine.Batch]
-        if entry.action.isCampaignAction || entry.action.isSettingsAction {
+        let chunks = entry.storage == .chunks
+        if chunks {
+            // One request per journaled body, sent as stored.
+            batches = try await journal.unansweredChunks(entryID).enumerated().map {
+                SyncStateMachine.Batch(number: $0.offset, runs: [$0.element])
+            }
+        } else if entry.action.isCampaignAction || entry.action.isSettingsAction {
             batches = [SyncStateMachine.Batch(number: 0, positions: [])]
         } else {
             // Deletes go one request per contact, so concurrency and pacing count each.
@@ -50,6 +56,12 @@ public struct SyncEngine: Sendable {
         var pacer = RequestPacer(requestsPerSecond: settings.requestsPerSecond)
         let reason: String? = try await withThrowingTaskGroup(of: Completion.self) { group in
             var actions = machine.handle(.start)
+            // Answered chunks' outcomes, written together (a crash resends them: upserts are keyed).
+            var answeredChunks: [(first: Int, answers: [ChunkAnswer])] = []
+            func flushChunks() async throws {
+                try await journal.recordChunks(answeredChunks, of: entryID, at: environment.now())
+                answeredChunks = []
+            }
             while true {
                 for action in actions {
                     switch action {
@@ -58,6 +70,7 @@ public struct SyncEngine: Sendable {
                         group.addTask {
                             try await environment.sleep(pause)
                             do {
+                                if chunks { return .answeredChunk(batch, try await performChunk(batch, of: entry)) }
                                 return .answered(batch, try await perform(batch, of: entry))
                             } catch let error as VendorError {
                                 return .failed(batch, error)
@@ -68,20 +81,37 @@ public struct SyncEngine: Sendable {
                             try await environment.sleep(seconds)
                             return .waited(number)
                         }
+                    case .giveUp(let batch, let reason) where chunks:
+                        let first = batch.runs.first?.lowerBound ?? 0
+                        let body = try await journal.chunkBody(entryID, first: first)
+                        let answers = try Self.sentIDs(body, count: batch.count).map {
+                            ChunkAnswer(word: "failed", vendorID: $0, message: reason)
+                        }
+                        answeredChunks.append((first, answers))
+                        try await flushChunks()
                     case .giveUp(let batch, let reason):
                         let rows = try await journal.rows(entryID, positions: batch.positions)
                         let answers = rows.map { ContactAnswer(row: $0, result: .failed(reason: reason)) }
                         try await journal.record(answers, of: entry, at: environment.now(), addingNew: addingNew)
                     case .finish(let reason):
+                        try await flushChunks()
                         return reason
                     }
                 }
-                guard let completion = try await group.next() else { return nil }
+                guard let completion = try await group.next() else {
+                    try await flushChunks()
+                    return nil
+                }
                 switch completion {
+                case .answeredChunk(let batch, let answers):
+                    answeredChunks.append((batch.runs.first?.lowerBound ?? 0, answers))
+                    if answeredChunks.count >= Self.chunkOutcomeGroup { try await flushChunks() }
+                    actions = machine.handle(.answered(batch: batch.number))
                 case .answered(let batch, let answers):
                     try await journal.record(answers, of: entry, at: environment.now(), addingNew: addingNew)
                     actions = machine.handle(.answered(batch: batch.number))
                 case .failed(let batch, let error):
+                    try await flushChunks()
                     actions = machine.handle(
                         .failed(
                             batch: batch.number, error: error, now: environment.now().timeIntervalSince1970,
@@ -112,8 +142,12 @@ public struct SyncEngine: Sendable {
         !client.capabilities.contains(.listContacts) || entry.contactCount <= client.maxContactsPerRequest
     }
 
+    /// Answered chunks whose outcomes are written in one transaction.
+    static let chunkOutcomeGroup = 64
+
     private enum Completion: Sendable {
         case answered(SyncStateMachine.Batch, [ContactAnswer])
+        case answeredChunk(SyncStateMachine.Batch, [ChunkAnswer])
         case failed(SyncStateMachine.Batch, VendorError)
         case waited(Int)
     }
@@ -156,6 +190,50 @@ public struct SyncEngine: Sendable {
             answers.append(try await delete(row, campaignID: entry.campaignID))
         }
         return answers
+    }
+
+    /// Sends one chunk of a `chunks` entry: its body as journaled, each contact's outcome
+    /// mapped as `perform` maps an upsert's.
+    private func performChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry) async throws -> [ChunkAnswer] {
+        guard let anyreach = client as? AnyreachClient else {
+            throw VendorError.unsupported("a journaled request body is sent to Anyreach only")
+        }
+        let first = batch.runs.first?.lowerBound ?? 0
+        let body = try await store.journal.chunkBody(entry.id!, first: first)
+        let sentIDs = try Self.sentIDs(body, count: batch.count)
+        let report = try await anyreach.upsertBody(campaignID: entry.campaignID, body: body, sentIDs: sentIDs)
+        var answers = sentIDs.map {
+            ChunkAnswer(word: "failed", vendorID: $0, message: "the vendor's answer did not mention this contact")
+        }
+        for outcome in report.outcomes where answers.indices.contains(outcome.index) {
+            answers[outcome.index] = ChunkAnswer(
+                word: outcome.result.word, vendorID: outcome.vendorID ?? sentIDs[outcome.index],
+                message: ContactAnswer.message(outcome.result, warnings: outcome.warnings))
+        }
+        return answers
+    }
+
+    /// The id each contact of an Anyreach upsert body was sent with: none when the body
+    /// names no `"id"` (the usual import), else read from the body.
+    static func sentIDs(_ body: [UInt8], count: Int) throws -> [String?] {
+        let needle = Array("\"id\":".utf8)
+        let names = body.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == needle[0], bytes[index + 1] == needle[1], bytes[index + 2] == needle[2],
+                    bytes[index + 3] == needle[3], bytes[index + 4] == needle[4]
+                {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        guard names else { return Array(repeating: nil, count: count) }
+        let decoded = try JSONDecoder().decode(AnyreachUpsertBody.self, from: Data(body))
+        var ids = decoded.contacts.map(\.id)
+        if ids.count < count { ids += Array(repeating: nil, count: count - ids.count) }
+        return ids
     }
 
     /// Deletes by vendor id, else external id; a contact already gone is `ignored`.

@@ -69,7 +69,7 @@ struct UpsertSummary {
         let batchRejects = ImportReject.rows(batch.problems).map {
             OutcomeWriter.Row(line: $0.line, key: nil, outcome: "rejected", message: $0.message)
         }
-        valid += batch.contacts.count
+        valid += batch.validCount
         guard dryRun else {
             rejects += batchRejects
             for line in batch.rowNumbers { lines.append(line) }

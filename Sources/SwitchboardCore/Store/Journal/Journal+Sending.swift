@@ -19,7 +19,9 @@ struct ContactAnswer: Sendable {
     }
 
     /// The reason and the warnings, as the journal and the cache keep them.
-    var message: String? {
+    var message: String? { Self.message(result, warnings: warnings) }
+
+    static func message(_ result: UpsertOutcome.Result, warnings: [String]) -> String? {
         guard let reason = result.reason else { return warnings.isEmpty ? nil : warnings.joined(separator: "; ") }
         return warnings.isEmpty ? reason : ([reason] + warnings).joined(separator: "; ")
     }

@@ -145,6 +145,7 @@ extension Journal {
     /// million-contact import reads every one.
     public func outcomes(of entryID: Int64, after position: Int = -1, limit: Int) async throws -> [JournalOutcome] {
         try await store.pool.read { db in
+            if try Self.isChunks(entryID, db) { return try chunkOutcomes(of: entryID, after: position, limit: limit, db) }
             let rows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """

@@ -26,6 +26,14 @@ public enum JournalState: String, Sendable, Codable, CaseIterable, DatabaseValue
     }
 }
 
+/// Where a journal entry keeps its contacts.
+public enum JournalStorage: String, Sendable, Codable, Hashable, DatabaseValueConvertible {
+    /// One `journalContact` row per contact.
+    case rows
+    /// One `journalChunk` row per vendor request: the body as sent, each contact's key and line.
+    case chunks
+}
+
 /// One change in the journal (table `journalEntry`); its contacts are `JournalContact` rows.
 public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "journalEntry"
@@ -55,6 +63,9 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
     public var sourcePath: String?
     /// The header row of the CSV file an import read, for exporting its rejected rows.
     public var sourceHeader: [String]?
+    /// Where the contacts are kept: `rows` (`journalContact`) or `chunks` (`journalChunk`,
+    /// the vendor request bodies of a bulk import).
+    public var storage: JournalStorage = .rows
     /// Why the entry is `failed` or `partial`, in the vendor's words where it gave any.
     public var reason: String?
     public var createdAt: Date
@@ -73,6 +84,7 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
         public static let rejectedCount = Column(CodingKeys.rejectedCount)
         public static let sourcePath = Column(CodingKeys.sourcePath)
         public static let sourceHeader = Column(CodingKeys.sourceHeader)
+        public static let storage = Column(CodingKeys.storage)
         public static let reason = Column(CodingKeys.reason)
         public static let updatedAt = Column(CodingKeys.updatedAt)
     }

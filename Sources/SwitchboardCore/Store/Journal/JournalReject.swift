@@ -38,22 +38,26 @@ extension Journal {
     /// JSON file's objects sharing a line across batches) takes the new reasons after its own.
     public func addRejected(_ rejects: [ImportReject], to entryID: Int64) async throws {
         guard !rejects.isEmpty else { return }
-        try await store.pool.write { db in
-            try JournalEntry.filter(key: entryID).updateAll(db, JournalEntry.Columns.rejectedCount += rejects.count)
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO journalReject (entryID, line, "column", reason, fields) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (entryID, line) DO UPDATE SET
-                      "column" = CASE WHEN "column" IS NULL THEN excluded."column"
-                        WHEN excluded."column" IS NULL THEN "column" ELSE "column" || ', ' || excluded."column" END,
-                      reason = reason || '; ' || excluded.reason,
-                      fields = coalesce(fields, excluded.fields)
-                    """)
-            let encoder = JSONEncoder()
-            for reject in rejects {
-                let fields = try reject.fields.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-                try statement.execute(arguments: [entryID, reject.line, reject.column, reject.reason, fields])
-            }
+        try await store.pool.write { db in try Self.insertRejected(rejects, to: entryID, db) }
+    }
+
+    /// `addRejected` inside the caller's transaction.
+    static func insertRejected(_ rejects: [ImportReject], to entryID: Int64, _ db: Database) throws {
+        guard !rejects.isEmpty else { return }
+        try JournalEntry.filter(key: entryID).updateAll(db, JournalEntry.Columns.rejectedCount += rejects.count)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO journalReject (entryID, line, "column", reason, fields) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (entryID, line) DO UPDATE SET
+                  "column" = CASE WHEN "column" IS NULL THEN excluded."column"
+                    WHEN excluded."column" IS NULL THEN "column" ELSE "column" || ', ' || excluded."column" END,
+                  reason = reason || '; ' || excluded.reason,
+                  fields = coalesce(fields, excluded.fields)
+                """)
+        let encoder = JSONEncoder()
+        for reject in rejects {
+            let fields = try reject.fields.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            try statement.execute(arguments: [entryID, reject.line, reject.column, reject.reason, fields])
         }
     }
 

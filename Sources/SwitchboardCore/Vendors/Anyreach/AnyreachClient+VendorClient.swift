@@ -89,6 +89,12 @@ extension AnyreachClient: VendorClient {
 /// Turns Anyreach's counted answer into one outcome per contact.
 enum AnyreachUpsertMapping {
     static func report(for inputs: [AnyreachContactInput], answer: AnyreachUpsertResult) -> UpsertReport {
+        report(sentIDs: inputs.map(\.id), answer: answer)
+    }
+
+    /// The same from the id each contact was sent with (a request body journaled as sent).
+    static func report(sentIDs: [String?], answer: AnyreachUpsertResult) -> UpsertReport {
+        let inputs = sentIDs.map { AnyreachUpsertMapping.Sent(id: $0) }
         let failures = Dictionary(
             answer.failed.compactMap { failure in failure.index.map { ($0, failure.error) } },
             uniquingKeysWith: { first, _ in first })
@@ -123,6 +129,10 @@ enum AnyreachUpsertMapping {
         // Failures the vendor could not place (no index) fail nothing we can name; keep their words.
         let unplaced = answer.failed.filter { $0.index == nil }.map(\.error)
         return UpsertReport(outcomes: outcomes, warnings: answer.warnings + unplaced)
+    }
+
+    struct Sent {
+        var id: String?
     }
 }
 

@@ -116,6 +116,15 @@ public struct AnyreachClient: Sendable {
             body: AnyreachUpsertBody(contacts: contacts).jsonBytes)
     }
 
+    /// One upsert request whose body is already encoded (a journaled chunk, sent as stored),
+    /// each contact's outcome mapped as `upsert` maps it. `sentIDs`: the id each contact of
+    /// the body was sent with.
+    public func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> UpsertReport {
+        let answer: AnyreachUpsertResult = try await connection.json(
+            .POST, ["campaign", "campaigns", .value(campaignID), "contacts"], body: body)
+        return AnyreachUpsertMapping.report(sentIDs: sentIDs, answer: answer)
+    }
+
     /// One page of a campaign's contacts (offset pagination), optionally by status.
     public func listContacts(
         campaign: String, limit: Int? = nil, offset: Int? = nil, status: AnyreachContactStatus? = nil

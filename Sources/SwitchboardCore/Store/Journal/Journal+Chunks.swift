@@ -1,0 +1,238 @@
+import Foundation
+import GRDB
+
+/// One contact's answer in a chunk of a `chunks` entry: what `journalContact`'s outcome,
+/// vendorID and message columns hold for a `rows` entry.
+struct ChunkAnswer: Sendable, Hashable {
+    /// The outcome word (`UpsertOutcome.Result.word`).
+    var word: String
+    var vendorID: String?
+    var message: String?
+
+    static let words = ["created", "updated", "upserted", "removed", "ignored", "failed"]
+    private static let codes: [String: UInt8] = [
+        "created": UInt8(ascii: "c"), "updated": UInt8(ascii: "u"), "upserted": UInt8(ascii: "p"),
+        "removed": UInt8(ascii: "r"), "ignored": UInt8(ascii: "i"), "failed": UInt8(ascii: "f"),
+    ]
+    private static let wordOfCode: [UInt8: String] = Dictionary(uniqueKeysWithValues: codes.map { ($1, $0) })
+
+    /// `journalChunkOutcome.outcomes`: per contact its code byte, its vendor id's length (2
+    /// bytes little-endian) and bytes.
+    static func blob(_ answers: [ChunkAnswer]) -> Data {
+        var blob = Data()
+        blob.reserveCapacity(answers.count * 40)
+        for answer in answers {
+            blob.append(codes[answer.word] ?? UInt8(ascii: "f"))
+            let id = Array((answer.vendorID ?? "").utf8.prefix(0xFFFF))
+            blob.append(UInt8(id.count & 0xFF))
+            blob.append(UInt8(id.count >> 8))
+            blob.append(contentsOf: id)
+        }
+        return blob
+    }
+
+    /// The messages, as `journalChunkOutcome.messages`: index in the chunk -> message; nil when none has one.
+    static func messages(_ answers: [ChunkAnswer]) -> String? {
+        var messages: [String: String] = [:]
+        for (index, answer) in answers.enumerated() {
+            if let message = answer.message { messages[String(index)] = message }
+        }
+        guard !messages.isEmpty, let data = try? JSONEncoder().encode(messages) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A chunk's answers from its stored outcome row.
+    static func decode(blob: Data, messages: String?, count: Int) -> [ChunkAnswer] {
+        let words = messages.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
+        let bytes = [UInt8](blob)
+        var answers: [ChunkAnswer] = []
+        answers.reserveCapacity(count)
+        var offset = 0
+        while offset + 3 <= bytes.count, answers.count < count {
+            let word = wordOfCode[bytes[offset]] ?? "failed"
+            let length = Int(bytes[offset + 1]) | Int(bytes[offset + 2]) << 8
+            let end = min(offset + 3 + length, bytes.count)
+            let id = length == 0 ? nil : String(decoding: bytes[(offset + 3)..<end], as: UTF8.self)
+            answers.append(ChunkAnswer(word: word, vendorID: id, message: words[String(answers.count)]))
+            offset = end
+        }
+        return answers
+    }
+}
+
+/// One chunk of a `chunks` entry as the readers need it.
+struct JournalChunkRow: Sendable {
+    var first: Int
+    var count: Int
+    var keys: [String]
+    var lines: [Int]
+    /// Nil while the chunk has no answer.
+    var answers: [ChunkAnswer]?
+    var answeredAt: Date?
+
+    /// `JournalChunk.keys` split, each key unescaped.
+    static func keys(_ text: String, count: Int) -> [String] {
+        var keys = text.split(separator: "\n", omittingEmptySubsequences: false).map { part -> String in
+            guard part.contains("\\") else { return String(part) }
+            var key = ""
+            var escaped = false
+            for character in part {
+                if escaped {
+                    key.append(character == "n" ? "\n" : character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else {
+                    key.append(character)
+                }
+            }
+            return key
+        }
+        if keys.count < count { keys += Array(repeating: "", count: count - keys.count) }
+        return keys
+    }
+
+    static func lines(_ blob: Data?) -> [Int] {
+        guard let blob else { return [] }
+        let bytes = [UInt8](blob)
+        var lines: [Int] = []
+        lines.reserveCapacity(bytes.count / 4)
+        var offset = 0
+        while offset + 4 <= bytes.count {
+            var value = UInt32(bytes[offset])
+            value |= UInt32(bytes[offset + 1]) << 8
+            value |= UInt32(bytes[offset + 2]) << 16
+            value |= UInt32(bytes[offset + 3]) << 24
+            lines.append(Int(value))
+            offset += 4
+        }
+        return lines
+    }
+}
+
+extension Journal {
+    /// Each chunk's file lines, in the order of `firsts`.
+    func chunkLines(_ id: Int64, firsts: [Int]) async throws -> [[Int]] {
+        try await store.pool.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT lines FROM journalChunk WHERE entryID = ? AND first = ?")
+            return try firsts.map { first in
+                JournalChunkRow.lines(try Data.fetchOne(statement, arguments: [id, first]))
+            }
+        }
+    }
+
+    /// The chunks of a `chunks` entry without an answer, as position ranges, in order.
+    func unansweredChunks(_ id: Int64) async throws -> [Range<Int>] {
+        try await store.pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.first, c.count FROM journalChunk c
+                    LEFT JOIN journalChunkOutcome o ON o.entryID = c.entryID AND o.first = c.first
+                    WHERE c.entryID = ? AND o.first IS NULL ORDER BY c.first
+                    """, arguments: [id])
+            return rows.map { row in
+                let first: Int = row[0]
+                let count: Int = row[1]
+                return first..<first + count
+            }
+        }
+    }
+
+    /// A chunk's stored request body.
+    func chunkBody(_ id: Int64, first: Int) async throws -> [UInt8] {
+        try await store.pool.read { db in
+            guard
+                let data = try Data.fetchOne(
+                    db.cachedStatement(sql: "SELECT body FROM journalChunk WHERE entryID = ? AND first = ?"),
+                    arguments: [id, first])
+            else { throw JournalError.noEntry(id) }
+            return [UInt8](data)
+        }
+    }
+
+    /// Writes answered chunks' outcomes and the entry's counts, in one transaction.
+    func recordChunks(_ answered: [(first: Int, answers: [ChunkAnswer])], of entryID: Int64, at date: Date)
+        async throws
+    {
+        guard !answered.isEmpty else { return }
+        try await store.pool.write { db in
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO journalChunkOutcome
+                      (entryID, first, outcomes, messages, created, updated, upserted, removed, ignored, failed, answeredAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            var answeredCount = 0
+            var failed = 0
+            for (first, answers) in answered {
+                var counts: [String: Int] = [:]
+                for answer in answers { counts[answer.word, default: 0] += 1 }
+                var arguments: [(any DatabaseValueConvertible)?] = [
+                    entryID, first, ChunkAnswer.blob(answers), ChunkAnswer.messages(answers),
+                ]
+                for word in ChunkAnswer.words { arguments.append(counts[word] ?? 0) }
+                arguments.append(date)
+                try insert.execute(arguments: StatementArguments(arguments))
+                answeredCount += answers.count
+                failed += counts["failed"] ?? 0
+            }
+            try JournalEntry.filter(key: entryID).updateAll(
+                db, JournalEntry.Columns.answeredCount += answeredCount, JournalEntry.Columns.failedCount += failed,
+                JournalEntry.Columns.updatedAt.set(to: date))
+        }
+    }
+
+    /// The chunks holding positions after `position`, in order, with their answers, up to
+    /// enough chunks for `limit` contacts.
+    func chunkRows(_ id: Int64, after position: Int, limit: Int, _ db: Database) throws -> [JournalChunkRow] {
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT c.first, c.count, c.keys, c.lines, o.outcomes, o.messages, o.answeredAt
+                    FROM journalChunk c
+                    LEFT JOIN journalChunkOutcome o ON o.entryID = c.entryID AND o.first = c.first
+                    WHERE c.entryID = ? AND c.first + c.count - 1 > ? ORDER BY c.first
+                    """), arguments: [id, position])
+        var chunks: [JournalChunkRow] = []
+        var contacts = 0
+        while contacts < limit, let row = try rows.next() {
+            let first: Int = row[0]
+            let count: Int = row[1]
+            let keysText: String = row[2]
+            let linesBlob: Data? = row[3]
+            let outcomes: Data? = row[4]
+            let messages: String? = row[5]
+            let answeredAt: Date? = row[6]
+            chunks.append(
+                JournalChunkRow(
+                    first: first, count: count, keys: JournalChunkRow.keys(keysText, count: count),
+                    lines: JournalChunkRow.lines(linesBlob),
+                    answers: outcomes.map { ChunkAnswer.decode(blob: $0, messages: messages, count: count) },
+                    answeredAt: answeredAt))
+            contacts += first + count - 1 - max(position, first - 1)
+        }
+        return chunks
+    }
+
+    /// `outcomes(of:after:limit:)` for a `chunks` entry.
+    func chunkOutcomes(of id: Int64, after position: Int, limit: Int, _ db: Database) throws -> [JournalOutcome] {
+        var read: [JournalOutcome] = []
+        for chunk in try chunkRows(id, after: position, limit: limit, db) {
+            for index in 0..<chunk.count where chunk.first + index > position && read.count < limit {
+                let answer = chunk.answers.flatMap { index < $0.count ? $0[index] : nil }
+                read.append(
+                    JournalOutcome(
+                        position: chunk.first + index, key: chunk.keys[index], outcome: answer?.word,
+                        message: answer?.message))
+            }
+        }
+        return read
+    }
+
+    /// Whether the entry keeps its contacts as chunks.
+    static func isChunks(_ id: Int64, _ db: Database) throws -> Bool {
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT storage FROM journalEntry WHERE id = ?"), arguments: [id]) == "chunks"
+    }
+}
