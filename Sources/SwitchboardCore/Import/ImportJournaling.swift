@@ -52,16 +52,18 @@ extension Store {
     /// action (its contacts are ignored: the file's are used), recording the first batch that
     /// has contacts and appending the rest, so memory stays flat. `each` sees every batch
     /// with which of its contacts the cache holds for the campaign and the entry's id so far,
-    /// after the batch is journaled. Rejected rows are kept with the entry: line, reason and
+    /// after the batch is journaled. With `lane` `chunks`, an eligible import takes the bulk
+    /// lane (`journalChunks`): the whole file is journaled first, then `each` sees its batches
+    /// (their lines, no `Contact` models: `ImportBatch.encodedCount`). Rejected rows are kept with the entry: line, reason and
     /// the row's fields, with the file's header (`Journal.rejects(of:after:limit:)`). With `dryRun` nothing is journaled.
     ///
     /// - Returns: the entry's id, or nil when nothing was journaled (a dry run, or no valid
     ///   contact in the file).
     public func journalImport(
         _ source: ContactImport, as change: Change, dryRun: Bool = false, sourcePath: String? = nil,
-        each: (ImportBatch, _ cached: [Bool], _ entryID: Int64?) async throws -> Void
+        lane: ImportLane = .current, each: (ImportBatch, _ cached: [Bool], _ entryID: Int64?) async throws -> Void
     ) async throws -> Int64? {
-        if !dryRun, let plan = try await bulkLanePlan(source, as: change),
+        if !dryRun, let plan = try await bulkLanePlan(source, as: change, lane: lane),
             let entryID = try await journalChunks(source, plan: plan, as: change, sourcePath: sourcePath, each: each)
         {
             return entryID

@@ -62,6 +62,7 @@ public struct SyncEngine: Sendable {
                 try await journal.recordChunks(answeredChunks, of: entryID, at: environment.now())
                 answeredChunks = []
             }
+            do {
             while true {
                 for action in actions {
                     switch action {
@@ -122,6 +123,11 @@ public struct SyncEngine: Sendable {
                 case .waited(let number):
                     actions = machine.handle(.waited(batch: number))
                 }
+            }
+            } catch {
+                // Stopped (cancelled, a database error): the answers already read are kept.
+                try? await flushChunks()
+                throw error
             }
         }
         guard let settled = try await journal.settle(entryID, reason: reason, at: environment.now()) else {

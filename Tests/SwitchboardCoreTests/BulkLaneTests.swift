@@ -1,0 +1,286 @@
+import Foundation
+import GRDB
+import Logging
+import Testing
+import VendorSandbox
+
+@testable import SwitchboardCore
+
+/// The bulk lane (`journalEntry.storage` 'chunks') against the regular path: the same file
+/// through both lanes into the live sandbox gives the same requests, the same answers from
+/// the journal's readers and the same sandbox contacts; replay and faults for a chunks entry;
+/// the v9 migration.
+@Suite struct BulkLaneTests {
+    let sync = SyncSandboxTests()
+
+    /// A CSV of `count` rows: names, email, phone, a data column, and among them rows the
+    /// regular path rejects (bad email, bad phone, no key, a missing field, several problems).
+    func writeCSV(_ path: String, count: Int, prefix: String) throws {
+        var text = "external_id,first_name,last_name,email,phone,company\n"
+        for index in 0..<count {
+            switch index % 97 {
+            case 5: text += "\(prefix)-\(index),Ann,Bad,not-an-email,+14155550100,Acme\n"
+            case 11: text += "\(prefix)-\(index),Bob,Phone,bob\(index)@example.com,12,Acme\n"
+            case 17: text += ",No,Key,,,Acme\n"
+            case 23: text += "\(prefix)-\(index),Short,Row\n"
+            case 29: text += "\(prefix)-\(index),Two,Problems,bad@,x,Acme\n"
+            case 31: text += "\"\(prefix)-\(index)\",\"Quoted, \"\"name\"\"\",Ünïcode, Mail\(index)@Example.com ,(415) 555-\(String(format: "%04d", index % 10_000)),\"multi\nline\"\n"
+            default:
+                let phone = String(format: "+1415%07d", index)
+                text += "\(prefix)-\(index),First\(index),Last,\(prefix)\(index)@example.com,\(phone),Company \(index % 7)\n"
+            }
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// What `each` saw, batch by batch, in a form both lanes can give.
+    struct Seen: Equatable {
+        var valid = 0
+        var lines: [Int] = []
+        var problems: [ImportProblem] = []
+        var rejectedFields: [Int: [String]] = [:]
+    }
+
+    /// Everything the journal's readers give for an entry.
+    struct Read: Equatable {
+        var state: JournalState
+        var contactCount: Int
+        var answeredCount: Int
+        var failedCount: Int
+        var rejectedCount: Int
+        var outcomes: [JournalOutcome]
+        var rejects: [JournalReject]
+    }
+
+    func read(_ store: Store, _ entryID: Int64) async throws -> Read {
+        let entry = try #require(try await store.journal.entry(entryID))
+        var outcomes: [JournalOutcome] = []
+        try await KeysetPages.forEach(
+            limit: 333, page: { try await store.journal.outcomes(of: entryID, after: $0, limit: $1) }, key: \.position
+        ) { outcomes += $0 }
+        var rejects = try await store.journal.rejects(of: entryID, limit: 100_000)
+        for index in rejects.indices { rejects[index].entryID = 0 }
+        return Read(
+            state: entry.state, contactCount: entry.contactCount, answeredCount: entry.answeredCount,
+            failedCount: entry.failedCount, rejectedCount: entry.rejectedCount, outcomes: outcomes, rejects: rejects)
+    }
+
+    /// Imports `path` through `lane` into a new campaign and sends it.
+    func importThrough(
+        _ lane: ImportLane, path: String, base: String, transport: CountingTransport, store: Store, name: String
+    ) async throws -> (entryID: Int64, seen: Seen, storage: JournalStorage, bodies: [[UInt8]], campaignID: String) {
+        let account = SandboxCredentials.Anyreach.account(base)
+        let client = try AnyreachClient(account: account, transport: transport)
+        let campaign = try await sync.createCampaign(client, externalID: name)
+        let source = try ContactImport(path: path, options: ImportOptions(account: account))
+        var seen = Seen()
+        let entryID = try #require(
+            try await store.journalImport(
+                source, as: Change(account: account.name, campaignID: campaign.id, action: .upsert), lane: lane
+            ) { batch, cached, _ in
+                #expect(cached.count == batch.validCount || batch.validCount == 0)
+                seen.valid += batch.validCount
+                seen.lines += batch.rowNumbers
+                seen.problems += batch.problems
+                seen.rejectedFields.merge(batch.rejectedFields) { first, _ in first }
+            })
+        let storage = try #require(try await store.journal.entry(entryID)).storage
+        let before = transport.requests.count
+        let engine = SyncEngine(
+            store: store, client: client, settings: SyncSettings(concurrency: 3), environment: TestClock().environment)
+        _ = try await engine.send(entryID: entryID)
+        let bodies = transport.requests[before...].filter { $0.method == .POST && $0.url.hasSuffix("/contacts") }
+            .map { $0.body ?? [] }
+        return (entryID, seen, storage, bodies, campaign.id)
+    }
+
+    @Test func bothLanesGiveTheSameAnswers() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/leads.csv"
+        try writeCSV(path, count: 2_600, prefix: "diff")
+        try await withLiveSandbox(contacts: 0) { base, transport in
+            try await withTemporaryStore { store, _ in
+                let rows = try await importThrough(
+                    .rows, path: path, base: base, transport: transport, store: store, name: "diff-rows")
+                let chunks = try await importThrough(
+                    .chunks, path: path, base: base, transport: transport, store: store, name: "diff-chunks")
+                #expect(rows.storage == .rows)
+                #expect(chunks.storage == .chunks)
+                #expect(chunks.seen == rows.seen)
+                #expect(chunks.bodies.count == rows.bodies.count)
+                // Byte for byte the same requests (sent 3 at a time: in any order).
+                let sameBodies = chunks.bodies.sorted { $0.lexicographicallyPrecedes($1) }
+                    == rows.bodies.sorted { $0.lexicographicallyPrecedes($1) }
+                #expect(sameBodies)
+                let readRows = try await read(store, rows.entryID)
+                let readChunks = try await read(store, chunks.entryID)
+                #expect(readChunks.rejects == readRows.rejects)
+                #expect(readChunks.outcomes.count == readRows.outcomes.count)
+                #expect(readChunks.outcomes == readRows.outcomes)
+                #expect(readChunks == readRows)
+                #expect(readRows.contactCount > 2_400)
+                #expect(readRows.rejectedCount > 100)
+                let inRows = try await sync.sandboxContacts(base, transport: transport, campaignID: rows.campaignID)
+                let inChunks = try await sync.sandboxContacts(base, transport: transport, campaignID: chunks.campaignID)
+                #expect(inChunks.count == inRows.count)
+                #expect(Set(inChunks.compactMap(\.externalID)) == Set(inRows.compactMap(\.externalID)))
+            }
+        }
+    }
+
+    @Test func aFileTheLaneCannotWordTakesTheRegularPath() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/broken.csv"
+        // A quote inside an unquoted field: the CSV reader's own words, so the regular path.
+        try "external_id,phone\na-1,+14155550100\na\"2,+14155550101\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        try await withTemporaryStore { store, _ in
+            let account = SandboxCredentials.Anyreach.account("http://127.0.0.1:9")
+            let source = try ContactImport(path: path, options: ImportOptions(account: account))
+            let entryID = try #require(
+                try await store.journalImport(
+                    source, as: Change(account: account.name, campaignID: "c", action: .upsert), lane: .chunks
+                ) { _, _, _ in })
+            #expect(try await store.journal.entry(entryID)?.storage == .rows)
+            #expect(try await store.journal.entry(entryID)?.rejectedCount == 1)
+        }
+    }
+
+    /// Journals `count` contacts as a chunks entry for `campaignID`.
+    func journalChunks(_ store: Store, account: Account, campaignID: String, count: Int, prefix: String, directory: String)
+        async throws -> Int64
+    {
+        let path = directory + "/\(prefix).csv"
+        try writePlainCSV(path, count: count, prefix: prefix)
+        let source = try ContactImport(path: path, options: ImportOptions(account: account))
+        let entryID = try #require(
+            try await store.journalImport(
+                source, as: Change(account: account.name, campaignID: campaignID, action: .upsert), lane: .chunks
+            ) { _, _, _ in })
+        #expect(try await store.journal.entry(entryID)?.storage == .chunks)
+        return entryID
+    }
+
+    func writePlainCSV(_ path: String, count: Int, prefix: String) throws {
+        var text = "external_id,first_name,email,phone\n"
+        for index in 0..<count {
+            text += "\(prefix)-\(index),Import \(index),\(prefix)\(index)@example.com,\(String(format: "+1415%07d", index))\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func outcomeWords(_ store: Store, _ entryID: Int64) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        try await KeysetPages.forEach(
+            page: { try await store.journal.outcomes(of: entryID, after: $0, limit: $1) }, key: \.position
+        ) { rows in
+            for row in rows { counts[row.outcome ?? "none", default: 0] += 1 }
+        }
+        return counts
+    }
+
+    @Test func replayOfAChunksEntrySendsEachRemainingContactOnce() async throws {
+        let count = 5_000
+        try await Sandbox.withRunning(try sync.sandboxOptions(faults: ""), logger: sync.quietLogger) { base in
+            let inner = AsyncHTTPTransport()
+            try await sync.shuttingDown(inner) {
+                let account = SandboxCredentials.Anyreach.account(base)
+                let campaign = try await sync.createCampaign(
+                    try AnyreachClient(account: account, transport: inner), externalID: "chunk-crash")
+                let directory = try TemporaryDirectory()
+                defer { directory.remove() }
+                try await withTemporaryStore { store, _ in
+                    let clock = TestClock()
+                    let entryID = try await journalChunks(
+                        store, account: account, campaignID: campaign.id, count: count, prefix: "crash",
+                        directory: directory.path)
+                    let crashing = CrashingTransport(inner, afterRequests: 2)
+                    let engine = SyncEngine(
+                        store: store, client: try AnyreachClient(account: account, transport: crashing),
+                        settings: SyncSettings(concurrency: 1), environment: clock.environment)
+                    await #expect(throws: SimulatedCrash.self) { try await engine.send(entryID: entryID) }
+                    let left = try await store.journal.unsettledEntries()
+                    #expect(left.map(\.state) == [.sending])
+                    #expect(left.first?.answeredCount == 2000)
+                    #expect(try await store.journal.unansweredChunks(entryID) == [2000..<3000, 3000..<4000, 4000..<5000])
+
+                    let counting = CountingTransport(inner)
+                    let replay = JournalReplay(store: store, accounts: [account], environment: clock.environment) {
+                        account in
+                        try AnyreachClient(account: account, transport: counting)
+                    }
+                    let report = try await replay.run()
+                    #expect(report.settled.map(\.state) == [.done])
+                    // The three chunks left, each once.
+                    let resent = counting.requests.filter { $0.method == .POST && $0.url.hasSuffix("/contacts") }
+                    #expect(resent.count == 3)
+                    #expect(try await outcomeWords(store, entryID) == ["created": count])
+                    let stored = try await sync.sandboxContacts(base, transport: inner, campaignID: campaign.id)
+                    #expect(stored.count == count)
+                    #expect(Set(stored.compactMap(\.externalID)) == Set((0..<count).map { "crash-\($0)" }))
+                }
+            }
+        }
+    }
+
+    @Test func aChunksEntryThroughFaultsArrivesExactlyOnce() async throws {
+        let count = 20_000
+        let options = try sync.sandboxOptions(faults: "500:0.2,429:0.1,reset:0.05")
+        try await Sandbox.withRunning(options, logger: sync.quietLogger) { base in
+            let transport = CountingTransport(AsyncHTTPTransport())
+            try await sync.shuttingDown(transport.inner) {
+                let account = SandboxCredentials.Anyreach.account(base)
+                let client = try AnyreachClient(account: account, transport: transport)
+                let campaign = try await sync.createCampaign(client, externalID: "chunk-faults")
+                let directory = try TemporaryDirectory()
+                defer { directory.remove() }
+                try await withTemporaryStore { store, _ in
+                    let clock = TestClock()
+                    let entryID = try await journalChunks(
+                        store, account: account, campaignID: campaign.id, count: count, prefix: "fault",
+                        directory: directory.path)
+                    let engine = SyncEngine(
+                        store: store, client: client,
+                        settings: SyncSettings(concurrency: 4, retry: RetryPolicy(maxAttempts: 12)),
+                        environment: clock.environment)
+                    let entry = try await engine.send(entryID: entryID)
+                    #expect(entry.state == .done)
+                    #expect(entry.answeredCount == count)
+                    #expect(entry.failedCount == 0)
+                    #expect(try await outcomeWords(store, entryID) == ["created": count])
+                    let upserts = transport.requests.filter { $0.method == .POST && $0.url.hasSuffix("/contacts") }
+                    #expect(upserts.count > count / 1000)
+                    #expect(clock.sleeps.count == upserts.count - count / 1000)
+                    let stored = try await sync.sandboxContacts(base, transport: transport, campaignID: campaign.id)
+                    #expect(stored.count == count)
+                    #expect(Set(stored.compactMap(\.externalID)) == Set((0..<count).map { "fault-\($0)" }))
+                }
+            }
+        }
+    }
+
+    @Test func migrationV9FromAV8Store() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let queue = try DatabaseQueue(path: directory.path + "/v8.sqlite")
+        try StoreMigrations.migrator.migrate(queue, upTo: "v8 import rejected row fields")
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO journalEntry (idempotencyKey, account, campaignID, action, partial, state, attempts,
+                      contactCount, answeredCount, failedCount, createdAt, updatedAt)
+                    VALUES ('k', 'a', 'c', 'upsert', 0, 'done', 1, 0, 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')
+                    """)
+        }
+        try StoreMigrations.migrator.migrate(queue)
+        try await queue.read { db in
+            #expect(try String.fetchOne(db, sql: "SELECT storage FROM journalEntry") == "rows")
+            #expect(try db.tableExists("journalChunk"))
+            #expect(try db.tableExists("journalChunkOutcome"))
+            let entry = try #require(try JournalEntry.fetchOne(db))
+            #expect(entry.storage == .rows)
+        }
+    }
+}
