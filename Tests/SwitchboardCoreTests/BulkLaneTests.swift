@@ -52,6 +52,49 @@ import VendorSandbox
         var rejects: [JournalReject]
     }
 
+    /// An entry's contacts as `contacts(of:)`, `failedContacts` and `results` give them, the
+    /// vendor's ids and answer times left out (each campaign's ids are its own).
+    struct Contacts: Equatable {
+        var all: [JournalContact]
+        var failed: [JournalContact]
+        var pages: [[JournalContact]]
+        var failedPage: [JournalContact]
+        var counts: [String: Int]
+        var resultCounts: [String: Int]
+        var hasVendorIDs: [Bool]
+    }
+
+    func contacts(_ store: Store, _ entryID: Int64) async throws -> Contacts {
+        func plain(_ rows: [JournalContact]) -> [JournalContact] {
+            rows.map {
+                var row = $0
+                row.entryID = 0
+                row.vendorID = nil
+                row.answeredAt = nil
+                return row
+            }
+        }
+        var all: [JournalContact] = []
+        try await KeysetPages.forEach(
+            limit: 777, page: { try await store.journal.contacts(of: entryID, after: $0, limit: $1) }, key: \.position
+        ) { all += $0 }
+        var failed: [JournalContact] = []
+        try await KeysetPages.forEach(
+            page: { try await store.journal.failedContacts(of: entryID, after: $0, limit: $1) }, key: \.position
+        ) { failed += $0 }
+        var pages: [[JournalContact]] = []
+        for offset in [0, 250, 999, 1000, 2400] {
+            let results = try await store.journal.results(of: entryID, filter: .all, offset: offset, limit: 120)
+            pages.append(plain(results?.rows ?? []))
+        }
+        let failedPage = try await store.journal.results(of: entryID, filter: .failed, offset: 0, limit: 50)
+        return Contacts(
+            all: plain(all), failed: plain(failed), pages: pages, failedPage: plain(failedPage?.rows ?? []),
+            counts: try await store.journal.outcomeCounts(of: entryID),
+            resultCounts: try await store.journal.results(of: entryID, filter: .all, offset: 0, limit: 1)?.counts ?? [:],
+            hasVendorIDs: all.map { $0.vendorID != nil })
+    }
+
     func read(_ store: Store, _ entryID: Int64) async throws -> Read {
         let entry = try #require(try await store.journal.entry(entryID))
         var outcomes: [JournalOutcome] = []
@@ -119,6 +162,12 @@ import VendorSandbox
                 #expect(readChunks.outcomes.count == readRows.outcomes.count)
                 #expect(readChunks.outcomes == readRows.outcomes)
                 #expect(readChunks == readRows)
+                let contactsRows = try await contacts(store, rows.entryID)
+                let contactsChunks = try await contacts(store, chunks.entryID)
+                #expect(contactsChunks.all.count == contactsRows.all.count)
+                #expect(contactsChunks.all.first == contactsRows.all.first)
+                #expect(contactsChunks.all == contactsRows.all)
+                #expect(contactsChunks == contactsRows)
                 #expect(readRows.contactCount > 2_400)
                 #expect(readRows.rejectedCount > 100)
                 let inRows = try await sync.sandboxContacts(base, transport: transport, campaignID: rows.campaignID)

@@ -81,6 +81,7 @@ extension Journal {
     /// How many of the entry's contacts ended in each outcome (`created`, `failed`, ...).
     public func outcomeCounts(of entryID: Int64) async throws -> [String: Int] {
         try await store.pool.read { db in
+            if try Self.isChunks(entryID, db) { return try Self.chunkOutcomeCounts(entryID, db) }
             let rows = try Row.fetchAll(
                 db,
                 sql:

@@ -236,3 +236,137 @@ extension Journal {
             db.cachedStatement(sql: "SELECT storage FROM journalEntry WHERE id = ?"), arguments: [id]) == "chunks"
     }
 }
+
+// MARK: - Contacts read back from the journaled bodies
+
+extension JournalChunkRow {
+    /// The contacts of an Anyreach upsert body, as the regular path journals them: names and
+    /// email out of `data`, the rest of `data` kept.
+    static func contacts(body: Data) throws -> [Contact] {
+        try JSONDecoder().decode(AnyreachUpsertBody.self, from: body).contacts.map { input in
+            var data = input.data ?? [:]
+            func take(_ key: String) -> String? {
+                guard case .string(let text)? = data[key] else { return nil }
+                data[key] = nil
+                return text
+            }
+            let firstName = take("first_name")
+            let lastName = take("last_name")
+            let email = take("email")
+            return Contact(
+                vendorID: input.id, externalID: input.externalID, firstName: firstName, lastName: lastName,
+                email: email, phoneNumbers: input.phoneNumbers ?? [], data: data, timezone: input.timezone,
+                scheduledAt: input.scheduledAt)
+        }
+    }
+}
+
+extension Journal {
+    /// One chunk's size, first position and failed count (0 while unanswered), for paging.
+    private struct ChunkSpan {
+        var first: Int
+        var count: Int
+        var failed: Int
+    }
+
+    private static func chunkSpans(_ id: Int64, _ db: Database) throws -> [ChunkSpan] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.first, c.count, coalesce(o.failed, 0) FROM journalChunk c
+                LEFT JOIN journalChunkOutcome o ON o.entryID = c.entryID AND o.first = c.first
+                WHERE c.entryID = ? ORDER BY c.first
+                """, arguments: [id]
+        ).map { ChunkSpan(first: $0[0], count: $0[1], failed: $0[2]) }
+    }
+
+    /// A chunk's contacts as `journalContact` rows would give them, with their answers.
+    private static func chunkContacts(_ id: Int64, first: Int, _ db: Database) throws -> [JournalContact] {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT c.body, o.outcomes, o.messages, o.answeredAt, c.count FROM journalChunk c
+                        LEFT JOIN journalChunkOutcome o ON o.entryID = c.entryID AND o.first = c.first
+                        WHERE c.entryID = ? AND c.first = ?
+                        """), arguments: [id, first])
+        else { return [] }
+        let body: Data = row[0]
+        let outcomes: Data? = row[1]
+        let messages: String? = row[2]
+        let answeredAt: Date? = row[3]
+        let count: Int = row[4]
+        let answers = outcomes.map { ChunkAnswer.decode(blob: $0, messages: messages, count: count) }
+        return try JournalChunkRow.contacts(body: body).enumerated().map { index, contact in
+            var read = JournalContact(entryID: id, position: first + index, contact: contact)
+            if let answers, index < answers.count {
+                read.outcome = answers[index].word
+                read.vendorID = answers[index].vendorID
+                read.message = answers[index].message
+                read.answeredAt = answeredAt
+            }
+            return read
+        }
+    }
+
+    /// `contacts(of:after:limit:)` (or, with `onlyFailed`, `failedContacts`) for a `chunks` entry.
+    static func chunkContacts(
+        of id: Int64, after position: Int, limit: Int, onlyFailed: Bool = false, _ db: Database
+    ) throws -> [JournalContact] {
+        var read: [JournalContact] = []
+        for span in try chunkSpans(id, db) where span.first + span.count - 1 > position {
+            if read.count >= limit { break }
+            if onlyFailed && span.failed == 0 { continue }
+            for contact in try chunkContacts(id, first: span.first, db)
+            where contact.position > position && read.count < limit && (!onlyFailed || contact.outcome == "failed") {
+                read.append(contact)
+            }
+        }
+        return read
+    }
+
+    /// A page of a `chunks` entry's contacts (all, or only the failed ones) by offset, as
+    /// the results view asks.
+    static func chunkContacts(of id: Int64, offset: Int, limit: Int, onlyFailed: Bool, _ db: Database) throws
+        -> [JournalContact]
+    {
+        var skipped = 0
+        var read: [JournalContact] = []
+        let offset = max(0, offset)
+        for span in try chunkSpans(id, db) {
+            if read.count >= limit { break }
+            let kept = onlyFailed ? span.failed : span.count
+            if skipped + kept <= offset {
+                skipped += kept
+                continue
+            }
+            for contact in try chunkContacts(id, first: span.first, db)
+            where !onlyFailed || contact.outcome == "failed" {
+                if skipped < offset {
+                    skipped += 1
+                } else if read.count < limit {
+                    read.append(contact)
+                }
+            }
+        }
+        return read
+    }
+
+    /// Contacts by outcome word for a `chunks` entry (unanswered ones not counted).
+    static func chunkOutcomeCounts(_ id: Int64, _ db: Database) throws -> [String: Int] {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT sum(created), sum(updated), sum(upserted), sum(removed), sum(ignored), sum(failed)
+                    FROM journalChunkOutcome WHERE entryID = ?
+                    """, arguments: [id])
+        else { return [:] }
+        var counts: [String: Int] = [:]
+        for (index, word) in ChunkAnswer.words.enumerated() {
+            let count: Int? = row[index]
+            if let count, count > 0 { counts[word] = count }
+        }
+        return counts
+    }
+}

@@ -66,7 +66,10 @@ extension Journal {
         -> [JournalContact]
     {
         try await store.pool.read { db in
-            try JournalContact.filter(
+            if try Self.isChunks(entryID, db) {
+                return try Self.chunkContacts(of: entryID, after: position, limit: limit, onlyFailed: true, db)
+            }
+            return try JournalContact.filter(
                 JournalContact.Columns.entryID == entryID && JournalContact.Columns.position > position
                     && JournalContact.Columns.outcome == "failed"
             )
@@ -78,17 +81,27 @@ extension Journal {
         -> EntryResults?
     {
         guard let entry = try JournalEntry.fetchOne(db, key: entryID) else { return nil }
-        let counted = try Row.fetchAll(
-            db,
-            sql:
-                "SELECT outcome, COUNT(*) AS n FROM journalContact WHERE entryID = ? AND outcome IS NOT NULL GROUP BY outcome",
-            arguments: [entryID])
-        var counts = Dictionary(uniqueKeysWithValues: counted.map { ($0["outcome"] as String, $0["n"] as Int) })
+        var counts: [String: Int]
+        if entry.storage == .chunks {
+            counts = try chunkOutcomeCounts(entryID, db)
+        } else {
+            let counted = try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT outcome, COUNT(*) AS n FROM journalContact WHERE entryID = ? AND outcome IS NOT NULL GROUP BY outcome",
+                arguments: [entryID])
+            counts = Dictionary(uniqueKeysWithValues: counted.map { ($0["outcome"] as String, $0["n"] as Int) })
+        }
         if entry.rejectedCount > 0 { counts["rejected"] = entry.rejectedCount }
         let rejectRows = try JournalReject.filter(JournalReject.Columns.entryID == entryID).fetchCount(db)
         var results = EntryResults(entry: entry, counts: counts, offset: offset, rows: [], rejectRows: rejectRows)
         switch filter {
         case .all, .failed:
+            if entry.storage == .chunks {
+                results.rows = try chunkContacts(
+                    of: entryID, offset: offset, limit: limit, onlyFailed: filter == .failed, db)
+                break
+            }
             var request = JournalContact.filter(JournalContact.Columns.entryID == entryID)
             if filter == .failed { request = request.filter(JournalContact.Columns.outcome == "failed") }
             results.rows = try request.order(JournalContact.Columns.position).limit(limit, offset: max(0, offset))

@@ -53,6 +53,9 @@ public struct Journal: Sendable {
     /// A page of an entry's contacts with their outcomes, after `position` (keyset paging).
     public func contacts(of entryID: Int64, after position: Int = -1, limit: Int) async throws -> [JournalContact] {
         try await store.pool.read { db in
+            if try Self.isChunks(entryID, db) {
+                return try Self.chunkContacts(of: entryID, after: position, limit: limit, db)
+            }
             // Read by column index with a cached statement: the importer's report reads every contact.
             let rows = try Row.fetchCursor(
                 db.cachedStatement(
