@@ -168,6 +168,25 @@ import VendorSandbox
                 #expect(contactsChunks.all.first == contactsRows.all.first)
                 #expect(contactsChunks.all == contactsRows.all)
                 #expect(contactsChunks == contactsRows)
+                // A contact's history: by its keys (external id first), by email alone, by a phone alone.
+                func history(_ campaignID: String, _ keys: [String]) async throws -> [ContactHistoryEntry] {
+                    try await store.journal.history(account: "sandbox", campaignID: campaignID, keys: keys, limit: 10)
+                        .map {
+                            var entry = $0
+                            entry.entryID = 0
+                            entry.recordedAt = Date(timeIntervalSince1970: 0)
+                            entry.answeredAt = entry.answeredAt.map { _ in Date(timeIntervalSince1970: 0) }
+                            return entry
+                        }
+                }
+                var keyLists = [0, 1, 500, 1500, 2400].map { CachedContact.keys(for: contactsRows.all[$0].contact) }
+                keyLists += [["email:diff7@example.com"], ["phone:+14150000008"], ["ext:nobody"]]
+                for keys in keyLists {
+                    let fromRows = try await history(rows.campaignID, keys)
+                    let fromChunks = try await history(chunks.campaignID, keys)
+                    #expect(fromChunks == fromRows, "\(keys)")
+                    if keys != ["ext:nobody"] { #expect(fromRows.count == 1, "\(keys)") }
+                }
                 #expect(readRows.contactCount > 2_400)
                 #expect(readRows.rejectedCount > 100)
                 let inRows = try await sync.sandboxContacts(base, transport: transport, campaignID: rows.campaignID)

@@ -281,7 +281,7 @@ extension Journal {
     }
 
     /// A chunk's contacts as `journalContact` rows would give them, with their answers.
-    private static func chunkContacts(_ id: Int64, first: Int, _ db: Database) throws -> [JournalContact] {
+    static func chunkContacts(_ id: Int64, first: Int, _ db: Database) throws -> [JournalContact] {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(

@@ -78,17 +78,59 @@ extension Journal {
             ORDER BY e.id DESC, c.position DESC
             LIMIT \(limit)
             """
-        return try request.fetchAll(db).map { row in
+        let rows = try request.fetchAll(db).map { row in
             ContactHistoryEntry(
                 entryID: row[0], position: row[1], action: ChangeAction(rawValue: row[2]) ?? .upsert,
                 state: JournalState(rawValue: row[3]) ?? .pending, outcome: row[4], message: row[5],
                 recordedAt: row[6], answeredAt: row[7])
         }
+        let chunks = try chunkHistory(account: account, campaignID: campaignID, match: match, limit: limit, db)
+        guard !chunks.isEmpty else { return rows }
+        return (rows + chunks).sorted { ($0.entryID, $0.position) > ($1.entryID, $1.position) }.prefix(limit).map { $0 }
+    }
+
+    /// The same rows of the campaign's `chunks` entries: the chunks whose body (or answer)
+    /// holds one of the keys' values are read back and their contacts matched as the SQL
+    /// condition matches a `journalContact` row.
+    private static func chunkHistory(
+        account: String, campaignID: String, match: HistoryMatch, limit: Int, _ db: Database
+    ) throws -> [ContactHistoryEntry] {
+        let entries = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, action, state, createdAt FROM journalEntry
+                WHERE account = ? AND campaignID = ? AND storage = 'chunks' ORDER BY id DESC
+                """, arguments: [account, campaignID])
+        guard !entries.isEmpty else { return [] }
+        var found: [ContactHistoryEntry] = []
+        for entry in entries {
+            let entryID: Int64 = entry[0]
+            let (condition, arguments) = match.chunkCondition
+            let firsts = try Int.fetchAll(
+                db,
+                sql: """
+                    SELECT c.first FROM journalChunk c
+                    LEFT JOIN journalChunkOutcome o ON o.entryID = c.entryID AND o.first = c.first
+                    WHERE c.entryID = ? AND \(condition) ORDER BY c.first DESC
+                    """, arguments: StatementArguments([entryID] + arguments))
+            for first in firsts {
+                for contact in try chunkContacts(entryID, first: first, db).reversed() where match.matches(contact) {
+                    found.append(
+                        ContactHistoryEntry(
+                            entryID: entryID, position: contact.position,
+                            action: ChangeAction(rawValue: entry[1]) ?? .upsert,
+                            state: JournalState(rawValue: entry[2]) ?? .pending, outcome: contact.outcome,
+                            message: contact.message, recordedAt: entry[3], answeredAt: contact.answeredAt))
+                    if found.count >= limit { return found }
+                }
+            }
+        }
+        return found
     }
 }
 
 /// The SQL condition on a `journalContact` row (alias `c`) for a contact's keys.
-private struct HistoryMatch {
+struct HistoryMatch {
     var vendorIDs: [String] = []
     var externalIDs: [String] = []
     var email: String?
@@ -105,6 +147,41 @@ private struct HistoryMatch {
             if strongest.hasPrefix("phone:") { phone = String(strongest.dropFirst(6)) }
         }
         if vendorIDs.isEmpty && externalIDs.isEmpty && email == nil && phone == nil { return nil }
+    }
+
+    /// Whether a journaled contact is the one the keys name (as `condition` decides).
+    func matches(_ row: JournalContact) -> Bool {
+        if let id = row.vendorID, vendorIDs.contains(id) { return true }
+        if let id = row.contact.vendorID, vendorIDs.contains(id) { return true }
+        if let id = row.contact.externalID, externalIDs.contains(id) { return true }
+        if let email, row.contact.email?.lowercased() == email { return true }
+        if let phone, row.contact.phoneNumbers.first == phone { return true }
+        return false
+    }
+
+    /// A condition on a chunk (`c`, its outcome `o`) that lets through every chunk holding a
+    /// contact the keys name: a value written verbatim in its body or answer.
+    var chunkCondition: (String, [any DatabaseValueConvertible]) {
+        let values = vendorIDs + externalIDs + [phone].compactMap { $0 }
+        let verbatim = (values + [email].compactMap { $0 }).allSatisfy { value in
+            !value.unicodeScalars.contains { $0.value < 0x20 || $0.value > 0x7E || "\"\\/".unicodeScalars.contains($0) }
+        }
+        guard verbatim else { return ("1", []) }
+        var parts: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        for value in values {
+            parts.append("instr(c.body, CAST(? AS BLOB)) > 0")
+            arguments.append(value)
+        }
+        for value in vendorIDs {
+            parts.append("instr(o.outcomes, CAST(? AS BLOB)) > 0")
+            arguments.append(value)
+        }
+        if let email {
+            parts.append("instr(lower(CAST(c.body AS TEXT)), ?) > 0")
+            arguments.append(email)
+        }
+        return parts.isEmpty ? ("0", []) : ("(" + parts.joined(separator: " OR ") + ")", arguments)
     }
 
     var condition: SQL {
