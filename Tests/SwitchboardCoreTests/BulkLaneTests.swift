@@ -329,6 +329,98 @@ import VendorSandbox
         }
     }
 
+    @Test func failedContactsAndTheirExportReadTheSameFromChunks() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/failing.csv"
+        try writeCSV(path, count: 2_300, prefix: "fail")
+        try await withTemporaryStore { store, _ in
+            let account = SandboxCredentials.Anyreach.account("http://127.0.0.1:9")
+            var entries: [JournalEntry] = []
+            for lane in [ImportLane.rows, .chunks] {
+                let source = try ContactImport(path: path, options: ImportOptions(account: account))
+                let id = try #require(
+                    try await store.journalImport(
+                        source, as: Change(account: account.name, campaignID: "c-\(lane)", action: .upsert),
+                        sourcePath: path, lane: lane
+                    ) { _, _, _ in })
+                entries.append(try #require(try await store.journal.entry(id)))
+            }
+            let (rows, chunks) = (entries[0], entries[1])
+            #expect(rows.storage == .rows)
+            #expect(chunks.storage == .chunks)
+            let runs = try await store.journal.unansweredRuns(rows.id!).flatMap { Array($0) }
+            #expect(try await store.journal.unansweredRuns(chunks.id!).flatMap { Array($0) } == runs)
+            let some = [0, 5, 999, 1000, 1001, 2100]
+            let rowsJSON = try await store.journal.rowsWithJSON(rows.id!, positions: some)
+            let chunksJSON = try await store.journal.rowsWithJSON(chunks.id!, positions: some)
+            #expect(chunksJSON.map(\.json) == rowsJSON.map(\.json))
+            #expect(chunksJSON.map(\.row.position) == some)
+
+            // The same answers for both: every third contact refused, the others created.
+            func answer(_ position: Int) -> (UpsertOutcome.Result, String?) {
+                position % 3 == 0 ? (.failed(reason: "refused \(position)"), nil) : (.created, "v-\(position)")
+            }
+            let date = Date(timeIntervalSince1970: 1_800_000_000)
+            let all = try await store.journal.rows(rows.id!, positions: runs)
+            try await store.journal.record(
+                all.map { row in
+                    let (result, vendorID) = answer(row.position)
+                    return ContactAnswer(row: row, result: result, vendorID: vendorID)
+                }, of: rows, at: date, addingNew: false)
+            var answered: [(first: Int, answers: [ChunkAnswer])] = []
+            for chunk in try await store.journal.unansweredChunks(chunks.id!) {
+                answered.append(
+                    (chunk.lowerBound,
+                     chunk.map { position in
+                         let (result, vendorID) = answer(position)
+                         return ChunkAnswer(
+                             word: result.word, vendorID: vendorID,
+                             message: ContactAnswer.message(result, warnings: []))
+                     }))
+            }
+            try await store.journal.recordChunks(answered, of: chunks.id!, at: date)
+            #expect(try await store.journal.unansweredChunks(chunks.id!).isEmpty)
+
+            func plain(_ rows: [JournalContact]) -> [JournalContact] {
+                rows.map {
+                    var row = $0
+                    row.entryID = 0
+                    return row
+                }
+            }
+            var failedRows: [JournalContact] = []
+            var failedChunks: [JournalContact] = []
+            try await KeysetPages.forEach(
+                limit: 150, page: { try await store.journal.failedContacts(of: rows.id!, after: $0, limit: $1) },
+                key: \.position
+            ) { failedRows += $0 }
+            try await KeysetPages.forEach(
+                limit: 150, page: { try await store.journal.failedContacts(of: chunks.id!, after: $0, limit: $1) },
+                key: \.position
+            ) { failedChunks += $0 }
+            #expect(failedRows.count > 700)
+            #expect(plain(failedChunks) == plain(failedRows))
+            for offset in [0, 100, 333, 334, 700] {
+                let fromRows = try await store.journal.results(of: rows.id!, filter: .failed, offset: offset, limit: 40)
+                let fromChunks = try await store.journal.results(
+                    of: chunks.id!, filter: .failed, offset: offset, limit: 40)
+                #expect(plain(fromChunks?.rows ?? []) == plain(fromRows?.rows ?? []), "offset \(offset)")
+                #expect(fromChunks?.counts == fromRows?.counts)
+            }
+            #expect(try await store.journal.outcomeCounts(of: chunks.id!) == store.journal.outcomeCounts(of: rows.id!))
+            #expect(try await store.journal.entry(chunks.id!)?.failedCount == rows.id.map { _ in failedRows.count })
+
+            let exportRows = try await store.journal.exportFailures(of: rows.id!, at: date)
+            let exportChunks = try await store.journal.exportFailures(of: chunks.id!, at: date)
+            #expect(exportChunks.count == exportRows.count)
+            #expect(exportChunks.rejectCount == exportRows.rejectCount)
+            let text = { (path: String?) in try path.map { try String(contentsOfFile: $0, encoding: .utf8) } }
+            #expect(try text(exportChunks.path) == text(exportRows.path))
+            #expect(try text(exportChunks.rejectsPath) == text(exportRows.rejectsPath))
+        }
+    }
+
     @Test func migrationV9FromAV8Store() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

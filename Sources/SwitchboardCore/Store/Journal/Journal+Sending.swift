@@ -45,7 +45,8 @@ extension Journal {
     /// The positions of the entry's contacts that have no outcome yet, in order, as runs of
     /// consecutive positions (an entry never sent is one run however many contacts it has).
     func unansweredRuns(_ id: Int64) async throws -> [Range<Int>] {
-        try await store.pool.read { db in
+        if try await store.pool.read({ db in try Self.isChunks(id, db) }) { return try await unansweredChunks(id) }
+        return try await store.pool.read { db in
             let positions = try Int.fetchCursor(
                 db, sql: "SELECT position FROM journalContact WHERE entryID = ? AND outcome IS NULL ORDER BY position",
                 arguments: [id])
@@ -68,6 +69,12 @@ extension Journal {
     func rowsWithJSON(_ id: Int64, positions: [Int]) async throws -> [(row: JournalContact, json: String)] {
         guard let first = positions.min(), let last = positions.max() else { return [] }
         return try await store.pool.read { db in
+            if try Self.isChunks(id, db) {
+                // A chunks entry's contacts, read back from its bodies, with their JSON as a row holds it.
+                let wanted = Set(positions)
+                return try Self.chunkContacts(of: id, after: first - 1, limit: last - first + 1, db)
+                    .filter { wanted.contains($0.position) }.map { ($0, $0.contact.jsonText) }
+            }
             let select = "SELECT \(JournalContact.orderedColumns) FROM journalContact WHERE entryID = ?"
             let rows: RowCursor
             let wanted: Set<Int>?
