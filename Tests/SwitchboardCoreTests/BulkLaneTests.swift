@@ -197,6 +197,62 @@ import VendorSandbox
         }
     }
 
+    @Test func sendingAChunksEntryKeepsTheCachedContactsCurrent() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/cached.csv"
+        try writeCSV(path, count: 1_500, prefix: "held")
+        try await withLiveSandbox(contacts: 0) { base, transport in
+            try await withTemporaryStore { store, _ in
+                let account = SandboxCredentials.Anyreach.account(base)
+                let client = try AnyreachClient(account: account, transport: transport)
+                var cached: [[CachedContact]] = []
+                for lane in [ImportLane.rows, .chunks] {
+                    let campaign = try await sync.createCampaign(client, externalID: "held-\(lane)")
+                    let source = try ContactImport(path: path, options: ImportOptions(account: account))
+                    let entryID = try #require(
+                        try await store.journalImport(
+                            source, as: Change(account: account.name, campaignID: campaign.id, action: .upsert),
+                            lane: lane
+                        ) { _, _, _ in })
+                    #expect(try await store.journal.entry(entryID)?.storage == (lane == .rows ? .rows : .chunks))
+                    // The campaign's cache comes to hold two of the file's contacts (the console listed them).
+                    try await store.pool.write { db in
+                        for index in [2, 1_200] {
+                            var row = CachedContact(
+                                account: account.name, campaignID: campaign.id,
+                                contact: Contact(externalID: "held-\(index)", firstName: "Old"))
+                            row.lastResult = "seen"
+                            try row.insert(db)
+                        }
+                    }
+                    let engine = SyncEngine(
+                        store: store, client: client, settings: SyncSettings(concurrency: 2),
+                        environment: TestClock().environment)
+                    _ = try await engine.send(entryID: entryID)
+                    cached.append(
+                        try await store.pool.read { db in
+                            try CachedContact.filter(Column("campaignID") == campaign.id).order(Column("externalID"))
+                                .fetchAll(db)
+                        }.map {
+                            var row = $0
+                            row.campaignID = ""
+                            row.key = row.key.hasPrefix("id:") ? "id:" : row.key
+                            row.vendorID = nil
+                            row.contact.vendorID = nil
+                            row.lastSentAt = nil
+                            row.lastSeenAt = nil
+                            return row
+                        })
+                }
+                #expect(cached[0].count == 2)
+                #expect(cached[0].map(\.lastResult) == ["created", "created"])
+                #expect(cached[0].map(\.contact.firstName) == ["First1200", "First2"])
+                #expect(cached[1] == cached[0])
+            }
+        }
+    }
+
     @Test func aFileTheLaneCannotWordTakesTheRegularPath() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -379,7 +435,7 @@ import VendorSandbox
                              message: ContactAnswer.message(result, warnings: []))
                      }))
             }
-            try await store.journal.recordChunks(answered, of: chunks.id!, at: date)
+            try await store.journal.recordChunks(answered, of: chunks, at: date)
             #expect(try await store.journal.unansweredChunks(chunks.id!).isEmpty)
 
             func plain(_ rows: [JournalContact]) -> [JournalContact] {

@@ -91,8 +91,10 @@ extension Store {
                     chunks.append((contacts, count, encoder.problems.count))
                     contacts += count
                 }
-                // A file without a valid contact journals nothing: the regular path says so.
-                guard contacts > 0 else { throw BulkLaneFallback() }
+                // A file without a valid contact journals nothing: the regular path says so. A
+                // change of one request caches its new contacts as sent
+                // (`SyncEngine.cachesNewContacts`): the regular path does that too.
+                guard contacts > AnyreachClient.maxContactsPerUpsert else { throw BulkLaneFallback() }
                 try Journal.insertRejected(
                     ImportReject.rows(encoder.problems, fields: encoder.rejectedFields), to: entryID, db)
                 try db.execute(

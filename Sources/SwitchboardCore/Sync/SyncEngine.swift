@@ -59,7 +59,7 @@ public struct SyncEngine: Sendable {
             // Answered chunks' outcomes, written together (a crash resends them: upserts are keyed).
             var answeredChunks: [(first: Int, answers: [ChunkAnswer])] = []
             func flushChunks() async throws {
-                try await journal.recordChunks(answeredChunks, of: entryID, at: environment.now())
+                try await journal.recordChunks(answeredChunks, of: entry, at: environment.now())
                 answeredChunks = []
             }
             do {

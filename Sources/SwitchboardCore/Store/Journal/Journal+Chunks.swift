@@ -9,6 +9,26 @@ struct ChunkAnswer: Sendable, Hashable {
     var vendorID: String?
     var message: String?
 
+    /// The answer as the sync engine had it: the message is the reason of a failed or
+    /// ignored contact, the warnings of another.
+    var result: UpsertOutcome.Result {
+        switch word {
+        case "created": .created
+        case "updated": .updated
+        case "upserted": .upserted
+        case "removed": .removed
+        case "ignored": .ignored(reason: message)
+        default: .failed(reason: message ?? "failed")
+        }
+    }
+
+    var warnings: [String] {
+        switch word {
+        case "created", "updated", "upserted", "removed": message.map { [$0] } ?? []
+        default: []
+        }
+    }
+
     static let words = ["created", "updated", "upserted", "removed", "ignored", "failed"]
     private static let codes: [String: UInt8] = [
         "created": UInt8(ascii: "c"), "updated": UInt8(ascii: "u"), "upserted": UInt8(ascii: "p"),
@@ -152,10 +172,13 @@ extension Journal {
     }
 
     /// Writes answered chunks' outcomes and the entry's counts, in one transaction.
-    func recordChunks(_ answered: [(first: Int, answers: [ChunkAnswer])], of entryID: Int64, at date: Date)
+    /// When the campaign's cache holds contacts (one probe), the chunks' contacts are read
+    /// back and the cache kept current as `record(addingNew: false)` keeps it; otherwise the
+    /// cache is not touched (a bulk change's new contacts are left to the vendor's listing).
+    func recordChunks(_ answered: [(first: Int, answers: [ChunkAnswer])], of entry: JournalEntry, at date: Date)
         async throws
     {
-        guard !answered.isEmpty else { return }
+        guard !answered.isEmpty, let entryID = entry.id else { return }
         try await store.pool.write { db in
             let insert = try db.cachedStatement(
                 sql: """
@@ -180,6 +203,18 @@ extension Journal {
             try JournalEntry.filter(key: entryID).updateAll(
                 db, JournalEntry.Columns.answeredCount += answeredCount, JournalEntry.Columns.failedCount += failed,
                 JournalEntry.Columns.updatedAt.set(to: date))
+            let holdsAny =
+                try Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE account = ? AND campaignID = ?)"),
+                    arguments: [entry.account, entry.campaignID]) ?? false
+            guard holdsAny else { return }
+            for (first, answers) in answered {
+                let rows = try Self.chunkContacts(entryID, first: first, db)
+                let contactAnswers = zip(rows, answers).map { row, answer in
+                    ContactAnswer(row: row, result: answer.result, vendorID: answer.vendorID, warnings: answer.warnings)
+                }
+                try Self.cache(contactAnswers, of: entry, at: date, addingNew: false, db)
+            }
         }
     }
 

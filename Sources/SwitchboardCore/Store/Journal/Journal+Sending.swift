@@ -116,41 +116,53 @@ extension Journal {
                     "UPDATE journalContact SET outcome = ?, vendorID = ?, message = ?, answeredAt = ? WHERE entryID = ? AND position = ?"
             )
             let stamp = DateStamp.value(date)
-            // Whether each answer caches its contact as sent, then whether it is cached here
-            // (with `addingNew` false, only a contact the cache holds).
-            let asSent = answers.map { Self.isCachedAsSent($0.result, of: entry) }
-            var cachesAsSent = asSent
-            if !addingNew, cachesAsSent.contains(true) {
-                // Looked up as journaled: the vendor id an answer adds is new, so it matches no row.
-                let journaled = answers.indices.filter { cachesAsSent[$0] }.map { answers[$0].row.contact }
-                let held = try Store.Found.lookUp(journaled, account: entry.account, campaignID: entry.campaignID, db)
-                for index in answers.indices where cachesAsSent[index] {
-                    cachesAsSent[index] = held.holds(answers[index].row.contact)
-                }
-            }
-            let sent = answers.indices.compactMap { cachesAsSent[$0] ? answers[$0].sent : nil }
-            var batch =
-                sent.isEmpty
-                ? nil : try CachedContactBatch(account: entry.account, campaignID: entry.campaignID, contacts: sent, db)
             var failed = 0
-            for (index, answer) in answers.enumerated() {
-                let message = answer.message
-                let word = answer.result.word
+            for answer in answers {
                 try update.execute(arguments: [
-                    word, answer.vendorID ?? answer.row.contact.vendorID, message, stamp, id, answer.row.position,
+                    answer.result.word, answer.vendorID ?? answer.row.contact.vendorID, answer.message, stamp, id,
+                    answer.row.position,
                 ])
                 if answer.result.isFailure { failed += 1 }
-                if cachesAsSent[index], batch != nil {
-                    let contact = answer.sent
-                    let json = CachedContact.json(for: contact, journaled: answer.row.contact, text: answer.json)
-                    try batch!.write(contact, json: json, sentAt: stamp, result: word, message: message)
-                } else if !asSent[index] {
-                    try Self.cache(answer.sent, result: answer.result, message: message, of: entry, at: date, db)
-                }
             }
+            try Self.cache(answers, of: entry, at: date, addingNew: addingNew, db)
             try JournalEntry.filter(key: id).updateAll(
                 db, JournalEntry.Columns.answeredCount += answers.count, JournalEntry.Columns.failedCount += failed,
                 JournalEntry.Columns.updatedAt.set(to: date))
+        }
+    }
+
+    /// Keeps the cache in step with a batch's answers (`record`): with `addingNew` false, a
+    /// contact sent through is written only when the cache already holds it.
+    static func cache(_ answers: [ContactAnswer], of entry: JournalEntry, at date: Date, addingNew: Bool, _ db: Database)
+        throws
+    {
+        let stamp = DateStamp.value(date)
+        // Whether each answer caches its contact as sent, then whether it is cached here
+        // (with `addingNew` false, only a contact the cache holds).
+        let asSent = answers.map { Self.isCachedAsSent($0.result, of: entry) }
+        var cachesAsSent = asSent
+        if !addingNew, cachesAsSent.contains(true) {
+            // Looked up as journaled: the vendor id an answer adds is new, so it matches no row.
+            let journaled = answers.indices.filter { cachesAsSent[$0] }.map { answers[$0].row.contact }
+            let held = try Store.Found.lookUp(journaled, account: entry.account, campaignID: entry.campaignID, db)
+            for index in answers.indices where cachesAsSent[index] {
+                cachesAsSent[index] = held.holds(answers[index].row.contact)
+            }
+        }
+        let sent = answers.indices.compactMap { cachesAsSent[$0] ? answers[$0].sent : nil }
+        var batch =
+            sent.isEmpty
+            ? nil : try CachedContactBatch(account: entry.account, campaignID: entry.campaignID, contacts: sent, db)
+        for (index, answer) in answers.enumerated() {
+            let message = answer.message
+            let word = answer.result.word
+            if cachesAsSent[index], batch != nil {
+                let contact = answer.sent
+                let json = CachedContact.json(for: contact, journaled: answer.row.contact, text: answer.json)
+                try batch!.write(contact, json: json, sentAt: stamp, result: word, message: message)
+            } else if !asSent[index] {
+                try Self.cache(answer.sent, result: answer.result, message: message, of: entry, at: date, db)
+            }
         }
     }
 
