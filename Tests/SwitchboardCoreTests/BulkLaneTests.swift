@@ -207,16 +207,10 @@ import VendorSandbox
                 let account = SandboxCredentials.Anyreach.account(base)
                 let client = try AnyreachClient(account: account, transport: transport)
                 var cached: [[CachedContact]] = []
+                var flags: [[Bool]] = []
                 for lane in [ImportLane.rows, .chunks] {
                     let campaign = try await sync.createCampaign(client, externalID: "held-\(lane)")
-                    let source = try ContactImport(path: path, options: ImportOptions(account: account))
-                    let entryID = try #require(
-                        try await store.journalImport(
-                            source, as: Change(account: account.name, campaignID: campaign.id, action: .upsert),
-                            lane: lane
-                        ) { _, _, _ in })
-                    #expect(try await store.journal.entry(entryID)?.storage == (lane == .rows ? .rows : .chunks))
-                    // The campaign's cache comes to hold two of the file's contacts (the console listed them).
+                    // The campaign's cache holds two of the file's contacts (the console listed them).
                     try await store.pool.write { db in
                         for index in [2, 1_200] {
                             var row = CachedContact(
@@ -226,6 +220,15 @@ import VendorSandbox
                             try row.insert(db)
                         }
                     }
+                    let source = try ContactImport(path: path, options: ImportOptions(account: account))
+                    var seen: [Bool] = []
+                    let entryID = try #require(
+                        try await store.journalImport(
+                            source, as: Change(account: account.name, campaignID: campaign.id, action: .upsert),
+                            lane: lane
+                        ) { _, cached, _ in seen += cached })
+                    flags.append(seen)
+                    #expect(try await store.journal.entry(entryID)?.storage == (lane == .rows ? .rows : .chunks))
                     let engine = SyncEngine(
                         store: store, client: client, settings: SyncSettings(concurrency: 2),
                         environment: TestClock().environment)
@@ -249,6 +252,8 @@ import VendorSandbox
                 #expect(cached[0].map(\.lastResult) == ["created", "created"])
                 #expect(cached[0].map(\.contact.firstName) == ["First1200", "First2"])
                 #expect(cached[1] == cached[0])
+                #expect(flags[0].filter { $0 }.count == 2)
+                #expect(flags[1] == flags[0])
             }
         }
     }

@@ -2,9 +2,8 @@ import Foundation
 import GRDB
 
 /// Which lane an import takes, from `SWITCHBOARD_IMPORT_LANE`: `rows` forces the regular
-/// path, `chunks` lets an eligible import take the bulk lane. Until every reader of the
-/// journal answers for a `chunks` entry (stage 1 of issue #4's bulk lane), the regular path
-/// is the default.
+/// path, `chunks` lets an eligible import take the bulk lane. Stage 1 of issue #4's bulk
+/// lane: the regular path stays the default until the lane is measured and reviewed.
 public enum ImportLane: String, Sendable {
     case rows, chunks
 
@@ -15,8 +14,7 @@ public enum ImportLane: String, Sendable {
 
 extension Store {
     /// The bulk lane's plan for this import, or nil when it takes the regular path: the lane
-    /// is for a CSV upsert (not partial) to Anyreach whose every mapped column the encoder
-    /// takes, into a campaign whose cache holds no contact (the lane keeps no cache rows).
+    /// is for a CSV upsert (not partial) to Anyreach whose every mapped column the encoder takes.
     func bulkLanePlan(_ source: ContactImport, as change: Change, lane: ImportLane = .current) async throws
         -> BulkPlan?
     {
@@ -26,12 +24,7 @@ extension Store {
         guard let plan = try? BulkPlan(mapping: mapping, defaultCountryCode: source.options.defaultCountryCode),
             plan.countryCode.count <= 4
         else { return nil }
-        let holdsAny = try await pool.read { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE account = ? AND campaignID = ?)",
-                arguments: [change.account, change.campaignID]) ?? false
-        }
-        return holdsAny ? nil : plan
+        return plan
     }
 
     /// What the bulk lane journaled, for handing the batches to the caller after the commit.
@@ -121,6 +114,13 @@ extension Store {
             for problem in problems { fields[problem.line] = written.rejectedFields[problem.line] }
             return ImportBatch(problems: problems, rejectedFields: fields)
         }
+        // Which contacts the cache holds: only looked up (the chunk's contacts read back) when
+        // the campaign's cache holds any (one probe), as `cached(_:account:campaignID:)` does.
+        let holdsAny = try await pool.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE account = ? AND campaignID = ?)",
+                arguments: [change.account, change.campaignID]) ?? false
+        }
         for page in stride(from: 0, to: written.chunks.count, by: 64) {
             let chunks = written.chunks[page..<min(page + 64, written.chunks.count)]
             let lines = try await journal.chunkLines(written.entryID, firsts: chunks.map(\.first))
@@ -129,7 +129,13 @@ extension Store {
                 var next = batch(problemEnd: chunk.problemEnd)
                 next.rowNumbers = chunkLines
                 next.encodedCount = chunk.count
-                try await each(next, [Bool](repeating: false, count: chunk.count), written.entryID)
+                var cachedFlags = [Bool](repeating: false, count: chunk.count)
+                if holdsAny {
+                    let contacts = try await journal.contacts(of: written.entryID, after: chunk.first - 1, limit: chunk.count)
+                    cachedFlags = try await cached(
+                        contacts.map(\.contact), account: change.account, campaignID: change.campaignID)
+                }
+                try await each(next, cachedFlags, written.entryID)
             }
         }
         if problemStart < written.problems.count {

@@ -201,13 +201,10 @@ public struct SyncEngine: Sendable {
     /// Sends one chunk of a `chunks` entry: its body as journaled, each contact's outcome
     /// mapped as `perform` maps an upsert's.
     private func performChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry) async throws -> [ChunkAnswer] {
-        guard let anyreach = client as? AnyreachClient else {
-            throw VendorError.unsupported("a journaled request body is sent to Anyreach only")
-        }
         let first = batch.runs.first?.lowerBound ?? 0
         let body = try await store.journal.chunkBody(entry.id!, first: first)
         let sentIDs = try Self.sentIDs(body, count: batch.count)
-        let report = try await anyreach.upsertBody(campaignID: entry.campaignID, body: body, sentIDs: sentIDs)
+        let report = try await client.upsertBody(campaignID: entry.campaignID, body: body, sentIDs: sentIDs)
         var answers = sentIDs.map {
             ChunkAnswer(word: "failed", vendorID: $0, message: "the vendor's answer did not mention this contact")
         }

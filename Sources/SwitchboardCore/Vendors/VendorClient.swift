@@ -81,6 +81,11 @@ public protocol VendorClient: Sendable {
     /// Sends the request, split into requests of at most `maxContactsPerRequest`;
     /// outcomes come back in the request's order with indexes into `request.contacts`.
     func upsert(_ request: UpsertRequest) async throws -> UpsertReport
+    /// One upsert request whose body is already encoded in the vendor's own format (a bulk
+    /// import's journaled chunk, sent as stored), each contact's outcome mapped as `upsert`
+    /// maps it; `sentIDs` is the vendor id each contact was sent with. Vendors without a bulk
+    /// lane refuse it (the default).
+    func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> UpsertReport
     func stats(campaignID: String) async throws -> StatusCounts
     func perform(_ command: CampaignCommand, campaignID: String) async throws -> Campaign
     /// Creates a campaign (`manageCampaigns`).
@@ -102,6 +107,10 @@ public protocol VendorClient: Sendable {
 }
 
 extension VendorClient {
+    public func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> UpsertReport {
+        throw VendorError.unsupported("\(vendor) takes no journaled request body")
+    }
+
     public func campaigns(nameContains: String?, states: [CampaignState]) async throws -> [Campaign] {
         throw VendorError.unsupported("\(vendor.displayName) has no route that lists campaigns")
     }

@@ -36,6 +36,10 @@ struct ReachingClient: VendorClient {
         try await reach.call { try await inner.upsert(request) }
     }
 
+    func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> UpsertReport {
+        try await reach.call { try await inner.upsertBody(campaignID: campaignID, body: body, sentIDs: sentIDs) }
+    }
+
     func stats(campaignID: String) async throws -> StatusCounts {
         try await reach.read { try await inner.stats(campaignID: campaignID) }
     }
