@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
 
-/// Which lane an import takes, from `SWITCHBOARD_IMPORT_LANE`: `rows` forces the regular
-/// path, `chunks` lets an eligible import take the bulk lane. Stage 1 of issue #4's bulk
-/// lane: the regular path stays the default until the lane is measured and reviewed.
+/// Which lane an import takes, from `SWITCHBOARD_IMPORT_LANE`: `chunks` (the default) lets
+/// an eligible import take the bulk lane, `rows` forces the regular path (to compare them,
+/// or to step around the lane).
 public enum ImportLane: String, Sendable {
     case rows, chunks
 
     public static var current: ImportLane {
-        ImportLane(rawValue: ProcessInfo.processInfo.environment["SWITCHBOARD_IMPORT_LANE"] ?? "") ?? .rows
+        ImportLane(rawValue: ProcessInfo.processInfo.environment["SWITCHBOARD_IMPORT_LANE"] ?? "") ?? .chunks
     }
 }
 
