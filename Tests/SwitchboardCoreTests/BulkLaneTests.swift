@@ -25,6 +25,7 @@ import VendorSandbox
             case 23: text += "\(prefix)-\(index),Short,Row\n"
             case 29: text += "\(prefix)-\(index),Two,Problems,bad@,x,Acme\n"
             case 31: text += "\"\(prefix)-\(index)\",\"Quoted, \"\"name\"\"\",Ünïcode, Mail\(index)@Example.com ,(415) 555-\(String(format: "%04d", index % 10_000)),\"multi\nline\"\n"
+            case 37: text += "\"\(prefix)\\\\\(index)\nnext\",Back,Slash,,+1415555\(String(format: "%04d", index % 10_000)),Acme\n"
             default:
                 let phone = String(format: "+1415%07d", index)
                 text += "\(prefix)-\(index),First\(index),Last,\(prefix)\(index)@example.com,\(phone),Company \(index % 7)\n"
@@ -480,6 +481,11 @@ import VendorSandbox
             #expect(try text(exportChunks.path) == text(exportRows.path))
             #expect(try text(exportChunks.rejectsPath) == text(exportRows.rejectsPath))
         }
+    }
+
+    @Test func chunkKeysKeepNewlinesAndBackslashes() {
+        #expect(JournalChunkRow.keys("a\nb\\\\c\nd\\ne", count: 3) == ["a", "b\\c", "d\ne"])
+        #expect(JournalChunkRow.keys("", count: 2) == ["", ""])
     }
 
     @Test func migrationV9FromAV8Store() async throws {

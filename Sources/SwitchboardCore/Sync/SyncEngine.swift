@@ -222,9 +222,10 @@ public struct SyncEngine: Sendable {
         let needle = Array("\"id\":".utf8)
         let names = body.withUnsafeBufferPointer { bytes in
             var index = 0
-            while index + needle.count <= bytes.count {
-                if bytes[index] == needle[0], bytes[index + 1] == needle[1], bytes[index + 2] == needle[2],
-                    bytes[index + 3] == needle[3], bytes[index + 4] == needle[4]
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == 0x22, bytes[index + 1] == 0x69, bytes[index + 2] == 0x64, bytes[index + 3] == 0x22,
+                    bytes[index + 4] == 0x3A
                 {
                     return true
                 }

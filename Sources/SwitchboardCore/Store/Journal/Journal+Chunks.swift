@@ -43,10 +43,13 @@ struct ChunkAnswer: Sendable, Hashable {
         blob.reserveCapacity(answers.count * 40)
         for answer in answers {
             blob.append(codes[answer.word] ?? UInt8(ascii: "f"))
-            let id = Array((answer.vendorID ?? "").utf8.prefix(0xFFFF))
-            blob.append(UInt8(id.count & 0xFF))
-            blob.append(UInt8(id.count >> 8))
-            blob.append(contentsOf: id)
+            var id = answer.vendorID ?? ""
+            id.withUTF8 { bytes in
+                let length = min(bytes.count, 0xFFFF)
+                blob.append(UInt8(length & 0xFF))
+                blob.append(UInt8(length >> 8))
+                blob.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<length]))
+            }
         }
         return blob
     }
@@ -92,21 +95,38 @@ struct JournalChunkRow: Sendable {
 
     /// `JournalChunk.keys` split, each key unescaped.
     static func keys(_ text: String, count: Int) -> [String] {
-        var keys = text.split(separator: "\n", omittingEmptySubsequences: false).map { part -> String in
-            guard part.contains("\\") else { return String(part) }
-            var key = ""
+        var keys: [String] = []
+        keys.reserveCapacity(count)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
             var escaped = false
-            for character in part {
-                if escaped {
-                    key.append(character == "n" ? "\n" : character)
+            func take(_ end: Int) {
+                let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard escaped else { return keys.append(String(decoding: part, as: UTF8.self)) }
+                var unescaped: [UInt8] = []
+                var index = 0
+                while index < part.count {
+                    if part[index] == 0x5C, index + 1 < part.count {
+                        unescaped.append(part[index + 1] == UInt8(ascii: "n") ? 0x0A : part[index + 1])
+                        index += 2
+                    } else {
+                        unescaped.append(part[index])
+                        index += 1
+                    }
+                }
+                keys.append(String(decoding: unescaped, as: UTF8.self))
+            }
+            for index in 0..<bytes.count {
+                if bytes[index] == 0x0A {
+                    take(index)
+                    start = index + 1
                     escaped = false
-                } else if character == "\\" {
+                } else if bytes[index] == 0x5C {
                     escaped = true
-                } else {
-                    key.append(character)
                 }
             }
-            return key
+            take(bytes.count)
         }
         if keys.count < count { keys += Array(repeating: "", count: count - keys.count) }
         return keys
