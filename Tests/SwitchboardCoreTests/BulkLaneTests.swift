@@ -24,11 +24,16 @@ import VendorSandbox
             case 17: text += ",No,Key,,,Acme\n"
             case 23: text += "\(prefix)-\(index),Short,Row\n"
             case 29: text += "\(prefix)-\(index),Two,Problems,bad@,x,Acme\n"
-            case 31: text += "\"\(prefix)-\(index)\",\"Quoted, \"\"name\"\"\",Ünïcode, Mail\(index)@Example.com ,(415) 555-\(String(format: "%04d", index % 10_000)),\"multi\nline\"\n"
-            case 37: text += "\"\(prefix)\\\\\(index)\nnext\",Back,Slash,,+1415555\(String(format: "%04d", index % 10_000)),Acme\n"
+            case 31:
+                text +=
+                    "\"\(prefix)-\(index)\",\"Quoted, \"\"name\"\"\",Ünïcode, Mail\(index)@Example.com ,(415) 555-\(String(format: "%04d", index % 10_000)),\"multi\nline\"\n"
+            case 37:
+                text +=
+                    "\"\(prefix)\\\\\(index)\nnext\",Back,Slash,,+1415555\(String(format: "%04d", index % 10_000)),Acme\n"
             default:
                 let phone = String(format: "+1415%07d", index)
-                text += "\(prefix)-\(index),First\(index),Last,\(prefix)\(index)@example.com,\(phone),Company \(index % 7)\n"
+                text +=
+                    "\(prefix)-\(index),First\(index),Last,\(prefix)\(index)@example.com,\(phone),Company \(index % 7)\n"
             }
         }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -92,7 +97,8 @@ import VendorSandbox
         return Contacts(
             all: plain(all), failed: plain(failed), pages: pages, failedPage: plain(failedPage?.rows ?? []),
             counts: try await store.journal.outcomeCounts(of: entryID),
-            resultCounts: try await store.journal.results(of: entryID, filter: .all, offset: 0, limit: 1)?.counts ?? [:],
+            resultCounts: try await store.journal.results(of: entryID, filter: .all, offset: 0, limit: 1)?.counts
+                ?? [:],
             hasVendorIDs: all.map { $0.vendorID != nil })
     }
 
@@ -154,7 +160,8 @@ import VendorSandbox
                 #expect(chunks.seen == rows.seen)
                 #expect(chunks.bodies.count == rows.bodies.count)
                 // Byte for byte the same requests (sent 3 at a time: in any order).
-                let sameBodies = chunks.bodies.sorted { $0.lexicographicallyPrecedes($1) }
+                let sameBodies =
+                    chunks.bodies.sorted { $0.lexicographicallyPrecedes($1) }
                     == rows.bodies.sorted { $0.lexicographicallyPrecedes($1) }
                 #expect(sameBodies)
                 let readRows = try await read(store, rows.entryID)
@@ -279,7 +286,9 @@ import VendorSandbox
     }
 
     /// Journals `count` contacts as a chunks entry for `campaignID`.
-    func journalChunks(_ store: Store, account: Account, campaignID: String, count: Int, prefix: String, directory: String)
+    func journalChunks(
+        _ store: Store, account: Account, campaignID: String, count: Int, prefix: String, directory: String
+    )
         async throws -> Int64
     {
         let path = directory + "/\(prefix).csv"
@@ -296,7 +305,8 @@ import VendorSandbox
     func writePlainCSV(_ path: String, count: Int, prefix: String) throws {
         var text = "external_id,first_name,email,phone\n"
         for index in 0..<count {
-            text += "\(prefix)-\(index),Import \(index),\(prefix)\(index)@example.com,\(String(format: "+1415%07d", index))\n"
+            text +=
+                "\(prefix)-\(index),Import \(index),\(prefix)\(index)@example.com,\(String(format: "+1415%07d", index))\n"
         }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
@@ -334,7 +344,8 @@ import VendorSandbox
                     let left = try await store.journal.unsettledEntries()
                     #expect(left.map(\.state) == [.sending])
                     #expect(left.first?.answeredCount == 2000)
-                    #expect(try await store.journal.unansweredChunks(entryID) == [2000..<3000, 3000..<4000, 4000..<5000])
+                    #expect(
+                        try await store.journal.unansweredChunks(entryID) == [2000..<3000, 3000..<4000, 4000..<5000])
 
                     let counting = CountingTransport(inner)
                     let replay = JournalReplay(store: store, accounts: [account], environment: clock.environment) {
@@ -433,13 +444,15 @@ import VendorSandbox
             var answered: [(first: Int, answers: [ChunkAnswer])] = []
             for chunk in try await store.journal.unansweredChunks(chunks.id!) {
                 answered.append(
-                    (chunk.lowerBound,
-                     chunk.map { position in
-                         let (result, vendorID) = answer(position)
-                         return ChunkAnswer(
-                             word: result.word, vendorID: vendorID,
-                             message: ContactAnswer.message(result, warnings: []))
-                     }))
+                    (
+                        chunk.lowerBound,
+                        chunk.map { position in
+                            let (result, vendorID) = answer(position)
+                            return ChunkAnswer(
+                                word: result.word, vendorID: vendorID,
+                                message: ContactAnswer.message(result, warnings: []))
+                        }
+                    ))
             }
             try await store.journal.recordChunks(answered, of: chunks, at: date)
             #expect(try await store.journal.unansweredChunks(chunks.id!).isEmpty)

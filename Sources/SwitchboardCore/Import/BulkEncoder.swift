@@ -5,12 +5,13 @@
 // takes; a rejected row is worded by `ImportValidation` itself, so its messages are today's.
 // A file the lane cannot take exactly (see `BulkLaneFallback`) takes the regular path.
 
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// The bulk lane cannot take this file (a column it does not encode, a row only the regular
 /// path words exactly): the regular path imports it, from the start.
@@ -76,7 +77,9 @@ struct BulkPlan {
                 kinds.append(.id)
                 idColumn = column
             case .data(let key):
-                if AnyreachContactInput.agentOverrideKeys.contains(key) || ["first_name", "last_name", "email"].contains(key) {
+                if AnyreachContactInput.agentOverrideKeys.contains(key)
+                    || ["first_name", "last_name", "email"].contains(key)
+                {
                     throw BulkLaneFallback()
                 }
                 kinds.append(.skip)  // fixed below

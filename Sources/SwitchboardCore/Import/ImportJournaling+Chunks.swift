@@ -69,7 +69,8 @@ extension Store {
                         arguments: [sourcePath, header, entryID])
                 }
                 let insert = try db.makeStatement(
-                    sql: "INSERT INTO journalChunk (entryID, first, count, body, keys, lines) VALUES (?, ?, ?, ?, ?, ?)")
+                    sql: "INSERT INTO journalChunk (entryID, first, count, body, keys, lines) VALUES (?, ?, ?, ?, ?, ?)"
+                )
                 var encoder = try BulkEncoder(path: path, file: path, plan: plan, vendor: vendor)
                 defer { encoder.release() }
                 var chunks: [(first: Int, count: Int, problemEnd: Int)] = []
@@ -78,7 +79,8 @@ extension Store {
                     if Task.isCancelled { throw CancellationError() }
                     let body = Data(bytesNoCopy: encoder.body.base, count: encoder.body.count, deallocator: .none)
                     let keys = String(
-                        decoding: UnsafeBufferPointer(start: encoder.keys.base, count: encoder.keys.count), as: UTF8.self)
+                        decoding: UnsafeBufferPointer(start: encoder.keys.base, count: encoder.keys.count),
+                        as: UTF8.self)
                     let lines = Data(bytesNoCopy: encoder.lines.base, count: encoder.lines.count, deallocator: .none)
                     try insert.execute(arguments: [entryID, contacts, count, body, keys, lines])
                     chunks.append((contacts, count, encoder.problems.count))
@@ -131,7 +133,8 @@ extension Store {
                 next.encodedCount = chunk.count
                 var cachedFlags = [Bool](repeating: false, count: chunk.count)
                 if holdsAny {
-                    let contacts = try await journal.contacts(of: written.entryID, after: chunk.first - 1, limit: chunk.count)
+                    let contacts = try await journal.contacts(
+                        of: written.entryID, after: chunk.first - 1, limit: chunk.count)
                     cachedFlags = try await cached(
                         contacts.map(\.contact), account: change.account, campaignID: change.campaignID)
                 }

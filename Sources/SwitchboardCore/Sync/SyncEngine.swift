@@ -63,67 +63,67 @@ public struct SyncEngine: Sendable {
                 answeredChunks = []
             }
             do {
-            while true {
-                for action in actions {
-                    switch action {
-                    case .send(let batch):
-                        let pause = pacer.reserve(now: environment.now().timeIntervalSince1970)
-                        group.addTask {
-                            try await environment.sleep(pause)
-                            do {
-                                if chunks { return .answeredChunk(batch, try await performChunk(batch, of: entry)) }
-                                return .answered(batch, try await perform(batch, of: entry))
-                            } catch let error as VendorError {
-                                return .failed(batch, error)
+                while true {
+                    for action in actions {
+                        switch action {
+                        case .send(let batch):
+                            let pause = pacer.reserve(now: environment.now().timeIntervalSince1970)
+                            group.addTask {
+                                try await environment.sleep(pause)
+                                do {
+                                    if chunks { return .answeredChunk(batch, try await performChunk(batch, of: entry)) }
+                                    return .answered(batch, try await perform(batch, of: entry))
+                                } catch let error as VendorError {
+                                    return .failed(batch, error)
+                                }
                             }
+                        case .wait(let number, let seconds):
+                            group.addTask {
+                                try await environment.sleep(seconds)
+                                return .waited(number)
+                            }
+                        case .giveUp(let batch, let reason) where chunks:
+                            let first = batch.runs.first?.lowerBound ?? 0
+                            let body = try await journal.chunkBody(entryID, first: first)
+                            let answers = try Self.sentIDs(body, count: batch.count).map {
+                                ChunkAnswer(word: "failed", vendorID: $0, message: reason)
+                            }
+                            answeredChunks.append((first, answers))
+                            try await flushChunks()
+                        case .giveUp(let batch, let reason):
+                            let rows = try await journal.rows(entryID, positions: batch.positions)
+                            let answers = rows.map { ContactAnswer(row: $0, result: .failed(reason: reason)) }
+                            try await journal.record(answers, of: entry, at: environment.now(), addingNew: addingNew)
+                        case .finish(let reason):
+                            try await flushChunks()
+                            return reason
                         }
-                    case .wait(let number, let seconds):
-                        group.addTask {
-                            try await environment.sleep(seconds)
-                            return .waited(number)
-                        }
-                    case .giveUp(let batch, let reason) where chunks:
-                        let first = batch.runs.first?.lowerBound ?? 0
-                        let body = try await journal.chunkBody(entryID, first: first)
-                        let answers = try Self.sentIDs(body, count: batch.count).map {
-                            ChunkAnswer(word: "failed", vendorID: $0, message: reason)
-                        }
-                        answeredChunks.append((first, answers))
+                    }
+                    guard let completion = try await group.next() else {
                         try await flushChunks()
-                    case .giveUp(let batch, let reason):
-                        let rows = try await journal.rows(entryID, positions: batch.positions)
-                        let answers = rows.map { ContactAnswer(row: $0, result: .failed(reason: reason)) }
+                        return nil
+                    }
+                    switch completion {
+                    case .answeredChunk(let batch, let answers):
+                        answeredChunks.append((batch.runs.first?.lowerBound ?? 0, answers))
+                        if answeredChunks.count >= Self.chunkOutcomeGroup { try await flushChunks() }
+                        actions = machine.handle(.answered(batch: batch.number))
+                    case .answered(let batch, let answers):
                         try await journal.record(answers, of: entry, at: environment.now(), addingNew: addingNew)
-                    case .finish(let reason):
+                        actions = machine.handle(.answered(batch: batch.number))
+                    case .failed(let batch, let error):
                         try await flushChunks()
-                        return reason
+                        actions = machine.handle(
+                            .failed(
+                                batch: batch.number, error: error, now: environment.now().timeIntervalSince1970,
+                                jitter: environment.jitter()))
+                        for case .wait(batch.number, let seconds) in actions {
+                            environment.retrying(SyncRetry(contacts: batch.count, reason: error.description, wait: seconds))
+                        }
+                    case .waited(let number):
+                        actions = machine.handle(.waited(batch: number))
                     }
                 }
-                guard let completion = try await group.next() else {
-                    try await flushChunks()
-                    return nil
-                }
-                switch completion {
-                case .answeredChunk(let batch, let answers):
-                    answeredChunks.append((batch.runs.first?.lowerBound ?? 0, answers))
-                    if answeredChunks.count >= Self.chunkOutcomeGroup { try await flushChunks() }
-                    actions = machine.handle(.answered(batch: batch.number))
-                case .answered(let batch, let answers):
-                    try await journal.record(answers, of: entry, at: environment.now(), addingNew: addingNew)
-                    actions = machine.handle(.answered(batch: batch.number))
-                case .failed(let batch, let error):
-                    try await flushChunks()
-                    actions = machine.handle(
-                        .failed(
-                            batch: batch.number, error: error, now: environment.now().timeIntervalSince1970,
-                            jitter: environment.jitter()))
-                    for case .wait(batch.number, let seconds) in actions {
-                        environment.retrying(SyncRetry(contacts: batch.count, reason: error.description, wait: seconds))
-                    }
-                case .waited(let number):
-                    actions = machine.handle(.waited(batch: number))
-                }
-            }
             } catch {
                 // Stopped (cancelled, a database error): the answers already read are kept.
                 try? await flushChunks()

@@ -154,7 +154,8 @@ extension Journal {
     /// Each chunk's file lines, in the order of `firsts`.
     func chunkLines(_ id: Int64, firsts: [Int]) async throws -> [[Int]] {
         try await store.pool.read { db in
-            let statement = try db.cachedStatement(sql: "SELECT lines FROM journalChunk WHERE entryID = ? AND first = ?")
+            let statement = try db.cachedStatement(
+                sql: "SELECT lines FROM journalChunk WHERE entryID = ? AND first = ?")
             return try firsts.map { first in
                 JournalChunkRow.lines(try Data.fetchOne(statement, arguments: [id, first]))
             }
@@ -225,7 +226,8 @@ extension Journal {
                 JournalEntry.Columns.updatedAt.set(to: date))
             let holdsAny =
                 try Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE account = ? AND campaignID = ?)"),
+                    db.cachedStatement(
+                        sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE account = ? AND campaignID = ?)"),
                     arguments: [entry.account, entry.campaignID]) ?? false
             guard holdsAny else { return }
             for (first, answers) in answered {
