@@ -53,7 +53,8 @@ extension Store {
     /// has contacts and appending the rest, so memory stays flat. `each` sees every batch
     /// with which of its contacts the cache holds for the campaign and the entry's id so far,
     /// after the batch is journaled. Rejected rows are kept with the entry: line, reason and
-    /// the row's fields, with the file's header (`Journal.rejects(of:after:limit:)`). With `dryRun` nothing is journaled.
+    /// the row's fields, with the file's header (`Journal.rejects(of:after:limit:)`). With
+    /// `dryRun` nothing is journaled.
     ///
     /// - Returns: the entry's id, or nil when nothing was journaled (a dry run, or no valid
     ///   contact in the file).
@@ -76,7 +77,9 @@ extension Store {
                     let id = try await journal.record(first).id
                     entryID = id
                     if let id, sourcePath != nil || source.mapping != nil {
-                        let header = try source.mapping.map { String(decoding: try JSONEncoder().encode($0.header), as: UTF8.self) }
+                        let header = try source.mapping.map {
+                            String(decoding: try JSONEncoder().encode($0.header), as: UTF8.self)
+                        }
                         try await pool.write { db in
                             try JournalEntry.filter(key: id).updateAll(
                                 db, JournalEntry.Columns.sourcePath.set(to: sourcePath),
@@ -113,8 +116,8 @@ public enum RejectedRowsFile {
         noteColumns + (source ?? [])
     }
 
-    /// One rejected row: its notes, then its fields padded (or cut) to the source header's
-    /// width, so the file stays rectangular; a row whose fields were not kept has empty cells.
+    /// One rejected row: its notes, then its fields, padded to the source header's width so
+    /// the file stays rectangular (a row whose fields were not kept has empty cells).
     public static func row(line: Int, column: String?, reason: String, fields: [String]?, source: [String]?)
         -> [String]
     {
