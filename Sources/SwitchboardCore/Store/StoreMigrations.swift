@@ -110,6 +110,32 @@ enum StoreMigrations {
             try db.alter(table: "journalReject") { t in t.add(column: "fields", .jsonText) }
             try db.alter(table: "journalEntry") { t in t.add(column: "sourceHeader", .jsonText) }
         }
+        migrator.registerMigration("v9 contact tally") { db in
+            // How many contacts each campaign has cached, kept by triggers, so the console
+            // counts a million-contact campaign and finds its last page without walking it.
+            // A rowid table: SQLite tells observers of changes to it (not WITHOUT ROWID).
+            try db.execute(
+                sql: """
+                    CREATE TABLE contactTally (
+                      account TEXT NOT NULL, campaignID TEXT NOT NULL, n INTEGER NOT NULL,
+                      PRIMARY KEY (account, campaignID));
+                    INSERT INTO contactTally (account, campaignID, n)
+                      SELECT account, campaignID, COUNT(*) FROM contact GROUP BY account, campaignID;
+                    CREATE TRIGGER contactTally_insert AFTER INSERT ON contact BEGIN
+                      INSERT OR IGNORE INTO contactTally (account, campaignID, n) VALUES (NEW.account, NEW.campaignID, 0);
+                      UPDATE contactTally SET n = n + 1 WHERE account = NEW.account AND campaignID = NEW.campaignID;
+                    END;
+                    CREATE TRIGGER contactTally_delete AFTER DELETE ON contact BEGIN
+                      UPDATE contactTally SET n = n - 1 WHERE account = OLD.account AND campaignID = OLD.campaignID;
+                    END;
+                    CREATE TRIGGER contactTally_move AFTER UPDATE OF account, campaignID ON contact
+                    WHEN OLD.account IS NOT NEW.account OR OLD.campaignID IS NOT NEW.campaignID BEGIN
+                      UPDATE contactTally SET n = n - 1 WHERE account = OLD.account AND campaignID = OLD.campaignID;
+                      INSERT OR IGNORE INTO contactTally (account, campaignID, n) VALUES (NEW.account, NEW.campaignID, 0);
+                      UPDATE contactTally SET n = n + 1 WHERE account = NEW.account AND campaignID = NEW.campaignID;
+                    END;
+                    """)
+        }
         return migrator
     }
 }
