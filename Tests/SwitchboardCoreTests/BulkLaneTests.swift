@@ -501,11 +501,11 @@ import VendorSandbox
         #expect(JournalChunkRow.keys("", count: 2) == ["", ""])
     }
 
-    @Test func migrationV9FromAV8Store() async throws {
+    @Test func migrationV10FromAV9Store() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let queue = try DatabaseQueue(path: directory.path + "/v8.sqlite")
-        try StoreMigrations.migrator.migrate(queue, upTo: "v8 import rejected row fields")
+        let queue = try DatabaseQueue(path: directory.path + "/v9.sqlite")
+        try StoreMigrations.migrator.migrate(queue, upTo: "v9 contact tally")
         try await queue.write { db in
             try db.execute(
                 sql: """

@@ -127,6 +127,10 @@ import VendorSandbox
             #expect(fixed["valid"] as? Int == 1, "\(fixed)")
             let text = try await cli.expect(0, ["journal", "export", String(importID)])
             #expect(text.stdout.contains("1 rejected row"), "\(text.stdout)")
+            let notAnID = try await cli.expect(2, ["journal", "export", "twelve"])
+            #expect(notAnID.stderr.contains("\"twelve\" is not a journal entry id"), "\(notAnID.stderr)")
+            let none = try await cli.expect(2, ["journal", "show", "#9999"])
+            #expect(none.stderr.contains("no journal entry #9999"), "\(none.stderr)")
             // The same file again: the cache knows them now.
             let again = try await cli.expect(1, ["contacts", "upsert", "cli-upserts", "--file", file, "--json"] + account).json()
             #expect((again["counts"] as? [String: Int])?["updated"] == 2)

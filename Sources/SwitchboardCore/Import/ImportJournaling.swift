@@ -54,8 +54,9 @@ extension Store {
     /// with which of its contacts the cache holds for the campaign and the entry's id so far,
     /// after the batch is journaled. With `lane` `chunks`, an eligible import takes the bulk
     /// lane (`journalChunks`): the whole file is journaled first, then `each` sees its batches
-    /// (their lines, no `Contact` models: `ImportBatch.encodedCount`). Rejected rows are kept with the entry: line, reason and
-    /// the row's fields, with the file's header (`Journal.rejects(of:after:limit:)`). With `dryRun` nothing is journaled.
+    /// (their lines, no `Contact` models: `ImportBatch.encodedCount`). Rejected rows are kept
+    /// with the entry: line, reason and the row's fields, with the file's header
+    /// (`Journal.rejects(of:after:limit:)`). With `dryRun` nothing is journaled.
     ///
     /// - Returns: the entry's id, or nil when nothing was journaled (a dry run, or no valid
     ///   contact in the file).
@@ -83,7 +84,9 @@ extension Store {
                     let id = try await journal.record(first).id
                     entryID = id
                     if let id, sourcePath != nil || source.mapping != nil {
-                        let header = try source.mapping.map { String(decoding: try JSONEncoder().encode($0.header), as: UTF8.self) }
+                        let header = try source.mapping.map {
+                            String(decoding: try JSONEncoder().encode($0.header), as: UTF8.self)
+                        }
                         try await pool.write { db in
                             try JournalEntry.filter(key: id).updateAll(
                                 db, JournalEntry.Columns.sourcePath.set(to: sourcePath),
@@ -120,8 +123,8 @@ public enum RejectedRowsFile {
         noteColumns + (source ?? [])
     }
 
-    /// One rejected row: its notes, then its fields padded (or cut) to the source header's
-    /// width, so the file stays rectangular; a row whose fields were not kept has empty cells.
+    /// One rejected row: its notes, then its fields, padded to the source header's width so
+    /// the file stays rectangular (a row whose fields were not kept has empty cells).
     public static func row(line: Int, column: String?, reason: String, fields: [String]?, source: [String]?)
         -> [String]
     {

@@ -110,7 +110,33 @@ enum StoreMigrations {
             try db.alter(table: "journalReject") { t in t.add(column: "fields", .jsonText) }
             try db.alter(table: "journalEntry") { t in t.add(column: "sourceHeader", .jsonText) }
         }
-        migrator.registerMigration("v9 journal chunks") { db in
+        migrator.registerMigration("v9 contact tally") { db in
+            // How many contacts each campaign has cached, kept by triggers, so the console
+            // counts a million-contact campaign and finds its last page without walking it.
+            // A rowid table: SQLite tells observers of changes to it (not WITHOUT ROWID). One
+            // statement per trigger: an insert costs about 1.4 µs more (two cost 7).
+            try db.execute(
+                sql: """
+                    CREATE TABLE contactTally (
+                      account TEXT NOT NULL, campaignID TEXT NOT NULL, n INTEGER NOT NULL,
+                      PRIMARY KEY (account, campaignID));
+                    INSERT INTO contactTally (account, campaignID, n)
+                      SELECT account, campaignID, COUNT(*) FROM contact GROUP BY account, campaignID;
+                    CREATE TRIGGER contactTally_insert AFTER INSERT ON contact BEGIN
+                      INSERT INTO contactTally (account, campaignID, n) VALUES (NEW.account, NEW.campaignID, 1)
+                      ON CONFLICT (account, campaignID) DO UPDATE SET n = n + 1;
+                    END;
+                    CREATE TRIGGER contactTally_delete AFTER DELETE ON contact BEGIN
+                      UPDATE contactTally SET n = n - 1 WHERE account = OLD.account AND campaignID = OLD.campaignID;
+                    END;
+                    CREATE TRIGGER contactTally_move AFTER UPDATE OF account, campaignID ON contact
+                    WHEN OLD.account IS NOT NEW.account OR OLD.campaignID IS NOT NEW.campaignID BEGIN
+                      UPDATE contactTally SET n = n - 1 WHERE account = OLD.account AND campaignID = OLD.campaignID;
+                      INSERT INTO contactTally (account, campaignID, n) VALUES (NEW.account, NEW.campaignID, 1)
+                      ON CONFLICT (account, campaignID) DO UPDATE SET n = n + 1;
+                    END;
+                    """)
+        migrator.registerMigration("v10 journal chunks") { db in
             // A bulk import's contacts kept as the vendor request bodies it sends (`storage`
             // 'chunks'): one row per request, its outcomes in a table of their own (an UPDATE
             // of the chunk's row would rewrite its body).

@@ -83,13 +83,8 @@ struct JournalCommand: AsyncParsableCommand {
         @Argument(help: "The entry's id (as `journal list` shows it, with or without #).") var id: String
 
         func run() async throws {
-            guard let number = Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
-                throw CommandFailure.usage("\"\(id)\" is not a journal entry id")
-            }
             let store = try openStore()
-            guard try await store.journal.entry(number) != nil else {
-                throw CommandFailure.usage("no journal entry #\(number)")
-            }
+            let number = try await journalEntry(id, in: store).id!
             let exported = try await store.journal.exportFailures(of: number)
             if output.json {
                 try JSONOutput.print(
@@ -115,13 +110,9 @@ struct JournalCommand: AsyncParsableCommand {
         @Argument(help: "The entry's id (as `journal list` shows it, with or without #).") var id: String
 
         func run() async throws {
-            guard let number = Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
-                throw CommandFailure.usage("\"\(id)\" is not a journal entry id")
-            }
             let store = try openStore()
-            guard let entry = try await store.journal.entry(number) else {
-                throw CommandFailure.usage("no journal entry #\(number)")
-            }
+            let entry = try await journalEntry(id, in: store)
+            let number = entry.id!
             var rows: [JournalContact] = []
             try await KeysetPages.forEach(
                 page: { try await store.journal.contacts(of: number, after: $0, limit: $1) }, key: \.position
@@ -310,6 +301,17 @@ extension JournalEntry {
             "updated_at": .date(updatedAt),
         ])
     }
+}
+
+/// The journal entry an argument names (`12` or `#12`); a usage error when it names none.
+func journalEntry(_ id: String, in store: Store) async throws -> JournalEntry {
+    guard let number = Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
+        throw CommandFailure.usage("\"\(id)\" is not a journal entry id")
+    }
+    guard let entry = try await store.journal.entry(number) else {
+        throw CommandFailure.usage("no journal entry #\(number)")
+    }
+    return entry
 }
 
 /// The store in the data directory; a failure to open it is a configuration error (exit 2).
