@@ -29,6 +29,10 @@ public struct Store: Sendable {
         configuration.label = "switchboard.store"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // Statement journals (a statement that fires a trigger, or writes many rows, keeps
+            // one to undo itself) stay in memory: as temporary files they cost a contact
+            // insert about 20 µs more, and no personal data goes to a temporary file.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB sets synchronous = NORMAL after prepareDatabase; the journal must survive power loss.
