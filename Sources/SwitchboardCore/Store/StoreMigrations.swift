@@ -136,6 +136,7 @@ enum StoreMigrations {
                       ON CONFLICT (account, campaignID) DO UPDATE SET n = n + 1;
                     END;
                     """)
+        }
         migrator.registerMigration("v10 journal chunks") { db in
             // A bulk import's contacts kept as the vendor request bodies it sends (`storage`
             // 'chunks'): one row per request, its outcomes in a table of their own (an UPDATE
