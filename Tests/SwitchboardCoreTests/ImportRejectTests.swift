@@ -237,13 +237,13 @@ import Testing
                 == [JournalReject(entryID: 1, line: 4, column: "phone", reason: "too short")])
     }
 
-    @Test func theNoteColumnsOfARejectedRowsFileAreSkipped() throws {
+    @Test func theNoteColumnsOfARejectCSVAreSkipped() throws {
         let mapping = try ColumnMapping(
-            header: RejectedRowsFile.noteColumns + ["external_id", "Rejected_Reason ", "phone"])
+            header: RejectCSV.noteColumns + ["external_id", "Rejected_Reason ", "phone"])
         #expect(mapping.fields == [.skip, .skip, .skip, .externalID, .skip, .phone])
         // The operator can still map one of them on purpose.
         var overrides = try ColumnOverrides(parsing: ["rejected_reason=data.note"])
-        let mapped = try ColumnMapping(header: RejectedRowsFile.noteColumns + ["phone"], overrides: overrides)
+        let mapped = try ColumnMapping(header: RejectCSV.noteColumns + ["phone"], overrides: overrides)
         #expect(mapped.fields[2] == .data("note"))
         overrides = ColumnOverrides()
         #expect(try ColumnMapping(header: ["line", "reason"], overrides: overrides).fields == [.data("line"), .data("reason")])

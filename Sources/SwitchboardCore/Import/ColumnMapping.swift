@@ -91,12 +91,12 @@ public struct ColumnMapping: Sendable, Hashable {
 
     /// The field each column of `header` fills when the operator names none: the field its
     /// name says (as Anyreach's uploader reads headers), else `data` under its name; the note
-    /// columns of a rejected-rows file (`RejectedRowsFile`) are skipped.
+    /// columns of a rejected-rows file (`RejectCSV`) are skipped.
     public static func autoFields(header: [String]) -> [ContactField] {
         header.enumerated().map { index, name in
             let trimmed = name.trimmingSpaces
             // The notes of an exported rejected-rows file are not the contact's.
-            if RejectedRowsFile.isNote(trimmed) { return .skip }
+            if RejectCSV.isNote(trimmed) { return .skip }
             return ContactField(header: trimmed) ?? .data(trimmed.isEmpty ? "column \(index + 1)" : trimmed)
         }
     }

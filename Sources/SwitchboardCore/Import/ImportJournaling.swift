@@ -106,37 +106,6 @@ extension Store {
     }
 }
 
-/// The file of an import's rejected rows, as the operator fixes it and imports it again:
-/// three note columns (the file line, the columns named, why), then the row's own fields
-/// under the imported file's header. Importing it maps the note columns to `skip`.
-public enum RejectedRowsFile {
-    /// The note columns, first in the file.
-    public static let noteColumns = ["rejected_line", "rejected_column", "rejected_reason"]
-
-    /// Whether a header names one of the note columns (ignoring case and spaces).
-    public static func isNote(_ header: String) -> Bool {
-        noteColumns.contains(header.trimmingSpaces.lowercased())
-    }
-
-    /// The header row: the note columns, then the imported file's header when it was kept.
-    public static func header(source: [String]?) -> [String] {
-        noteColumns + (source ?? [])
-    }
-
-    /// One rejected row: its notes, then its fields, padded to the source header's width so
-    /// the file stays rectangular (a row whose fields were not kept has empty cells).
-    public static func row(line: Int, column: String?, reason: String, fields: [String]?, source: [String]?)
-        -> [String]
-    {
-        let notes = [String(line), column ?? "", reason]
-        guard let source else { return notes }
-        var cells = fields ?? []
-        if cells.count < source.count { cells += Array(repeating: "", count: source.count - cells.count) }
-        // A row with more fields than the header keeps them all: they are what the operator fixes.
-        return notes + cells
-    }
-}
-
 /// Where an entry's failed contacts (`kind` "failed") or rejected rows ("rejected") are
 /// exported: next to the file it imported when there is one and its directory can be
 /// written, else `exports/` in the data directory.

@@ -5,7 +5,7 @@ public struct ExportedFailures: Hashable, Sendable {
     /// The failed contacts' file; nil when none failed.
     public var path: String?
     public var count: Int
-    /// The rejected rows' file (`RejectedRowsFile`); nil when none was kept.
+    /// The rejected rows' file (`RejectCSV`); nil when none was kept.
     public var rejectsPath: String?
     public var rejectCount: Int
 
@@ -89,16 +89,31 @@ public enum FailureCSV {
     }
 }
 
-/// The rejected rows' CSV (`RejectedRowsFile`): the imported file's line, the columns named
-/// and why, then the row as the file had it, so the operator fixes the file and imports it again.
+/// The rejected rows' CSV, as the operator fixes it and imports it again: three note columns
+/// (the file line, the columns named, why), then the row's own fields under the imported
+/// file's header, padded to its width so the file stays rectangular (a row whose fields were
+/// not kept has empty cells; one with more fields keeps them all). Importing it maps the note
+/// columns to `skip` (`ColumnMapping.autoFields`).
 public enum RejectCSV {
+    /// The note columns, first in the file.
+    public static let noteColumns = ["rejected_line", "rejected_column", "rejected_reason"]
+
+    /// Whether a header names one of the note columns (ignoring case and spaces).
+    public static func isNote(_ header: String) -> Bool {
+        noteColumns.contains(header.trimmingSpaces.lowercased())
+    }
+
+    /// The header row: the note columns, then the imported file's header when it was kept.
     public static func header(source: [String]?) -> String {
-        RejectedRowsFile.header(source: source).map(FailureCSV.quoted).joined(separator: ",") + "\n"
+        (noteColumns + (source ?? [])).map(FailureCSV.quoted).joined(separator: ",") + "\n"
     }
 
     public static func line(_ reject: JournalReject, source: [String]?) -> String {
-        RejectedRowsFile.row(
-            line: reject.line, column: reject.column, reason: reject.reason, fields: reject.fields, source: source
-        ).map(FailureCSV.quoted).joined(separator: ",") + "\n"
+        var cells = [String(reject.line), reject.column ?? "", reject.reason]
+        if let source {
+            let fields = reject.fields ?? []
+            cells += fields + Array(repeating: "", count: max(0, source.count - fields.count))
+        }
+        return cells.map(FailureCSV.quoted).joined(separator: ",") + "\n"
     }
 }
