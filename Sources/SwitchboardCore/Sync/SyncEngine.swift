@@ -149,7 +149,7 @@ public struct SyncEngine: Sendable {
     }
 
     /// Answered chunks whose outcomes are written in one transaction.
-    static let chunkOutcomeGroup = 64
+    static let chunkOutcomeGroup = 16
 
     private enum Completion: Sendable {
         case answered(SyncStateMachine.Batch, [ContactAnswer])
@@ -219,17 +219,17 @@ public struct SyncEngine: Sendable {
     /// The id each contact of an Anyreach upsert body was sent with: none when the body
     /// names no `"id"` (the usual import), else read from the body.
     static func sentIDs(_ body: [UInt8], count: Int) throws -> [String?] {
-        let needle = Array("\"id\":".utf8)
-        let names = body.withUnsafeBufferPointer { bytes in
-            var index = 0
-            let last = bytes.count - needle.count
-            while index <= last {
-                if bytes[index] == 0x22, bytes[index + 1] == 0x69, bytes[index + 2] == 0x64, bytes[index + 3] == 0x22,
-                    bytes[index + 4] == 0x3A
-                {
+        // Each quote found by memchr, then the four bytes after it compared.
+        let names = body.withUnsafeBufferPointer { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset + 5 <= bytes.count {
+                guard let found = memchr(base + offset, 0x22, bytes.count - offset - 4) else { return false }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[at + 1] == 0x69, bytes[at + 2] == 0x64, bytes[at + 3] == 0x22, bytes[at + 4] == 0x3A {
                     return true
                 }
-                index += 1
+                offset = at + 1
             }
             return false
         }

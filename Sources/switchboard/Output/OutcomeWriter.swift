@@ -118,6 +118,10 @@ struct OutcomeWriter {
             let cells = Self.cells(row)
             for column in 0..<3 { widths[column] = max(widths[column], DisplayText.width(of: cells[column])) }
         }
+        // Later rows are cut to these widths: room for line numbers up to 9,999,999, and for
+        // keys a little longer than the sample's (`contact-999` after `contact-1`...`contact-999`).
+        widths[0] = max(widths[0], 7)
+        widths[1] = min(max(widths[1], Self.maxKeyWidth), widths[1] + 4)
         self.widths = widths
         let header = ["LINE", "KEY", "OUTCOME"].enumerated().map { column, title in
             style.bold(title) + String(repeating: " ", count: widths[column] - DisplayText.width(of: title))
@@ -129,19 +133,67 @@ struct OutcomeWriter {
 
     private mutating func writeLine(_ row: Row) {
         guard let widths else { return }
+        if writeLineFast(row, widths: widths) { return }
         var cells = Self.cells(row)
         var text = ""
         for column in 0..<3 {
-            if DisplayText.width(of: cells[column]) > widths[column] {
+            // A line number is never cut: a longer one pushes the row right.
+            if column > 0, DisplayText.width(of: cells[column]) > widths[column] {
                 cells[column] = DisplayText.truncate(cells[column], toWidth: widths[column])
             }
-            let padding = widths[column] - DisplayText.width(of: cells[column])
+            let padding = max(0, widths[column] - DisplayText.width(of: cells[column]))
             text += (column == 2 ? style.word(cells[column]) : cells[column]) + String(repeating: " ", count: padding)
             text += "  "
         }
         text += cells[3]
         buffer.append(contentsOf: text.utf8)
         buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// `writeLine` for the common row, straight into the buffer: a key of printable ASCII
+    /// that fits its column, no message. False, with nothing written, for any other row.
+    private mutating func writeLineFast(_ row: Row, widths: [Int]) -> Bool {
+        guard row.message == nil || row.message!.isEmpty, widths.count == 3,
+            row.outcome.utf8.count <= widths[2], row.outcome.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+        else { return false }
+        var key = row.key ?? ""
+        let keyFits = key.withUTF8 { bytes in
+            bytes.count <= min(widths[1], Self.maxKeyWidth) && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        }
+        guard keyFits else { return false }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let written = withUnsafeMutableBytes(of: &digits) { digits -> Bool in
+            var value = row.line.magnitude
+            var count = 0
+            repeat {
+                digits[19 - count] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+                count += 1
+            } while value > 0
+            if row.line < 0 {
+                digits[19 - count] = UInt8(ascii: "-")
+                count += 1
+            }
+            guard count <= widths[0] else { return false }
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[(20 - count)...]))
+            appendSpaces(widths[0] - count + 2)
+            return true
+        }
+        guard written else { return false }
+        key.withUTF8 { bytes in
+            buffer.append(contentsOf: bytes)
+            appendSpaces(widths[1] - bytes.count + 2)
+        }
+        let outcomeWidth = row.outcome.utf8.count
+        buffer.append(contentsOf: style.word(row.outcome).utf8)
+        appendSpaces(max(0, widths[2] - outcomeWidth) + 2)
+        buffer.append(UInt8(ascii: "\n"))
+        return true
+    }
+
+    private mutating func appendSpaces(_ count: Int) {
+        for _ in 0..<max(0, count) { buffer.append(UInt8(ascii: " ")) }
     }
 
     /// The four cells of a row, escaped and cut.

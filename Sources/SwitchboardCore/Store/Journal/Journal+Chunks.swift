@@ -30,6 +30,18 @@ struct ChunkAnswer: Sendable, Hashable {
     }
 
     static let words = ["created", "updated", "upserted", "removed", "ignored", "failed"]
+
+    /// The position of an outcome word in `words` (an unknown word counts as `failed`).
+    static func wordIndex(_ word: String) -> Int {
+        switch word {
+        case "created": 0
+        case "updated": 1
+        case "upserted": 2
+        case "removed": 3
+        case "ignored": 4
+        default: 5
+        }
+    }
     private static let codes: [String: UInt8] = [
         "created": UInt8(ascii: "c"), "updated": UInt8(ascii: "u"), "upserted": UInt8(ascii: "p"),
         "removed": UInt8(ascii: "r"), "ignored": UInt8(ascii: "i"), "failed": UInt8(ascii: "f"),
@@ -39,11 +51,15 @@ struct ChunkAnswer: Sendable, Hashable {
     /// `journalChunkOutcome.outcomes`: per contact its code byte, its vendor id's length (2
     /// bytes little-endian) and bytes.
     static func blob(_ answers: [ChunkAnswer]) -> Data {
-        var blob = Data()
+        var blob: [UInt8] = []
         blob.reserveCapacity(answers.count * 40)
         for answer in answers {
-            blob.append(codes[answer.word] ?? UInt8(ascii: "f"))
-            var id = answer.vendorID ?? ""
+            blob.append(code(of: answer.word))
+            guard var id = answer.vendorID else {
+                blob.append(0)
+                blob.append(0)
+                continue
+            }
             id.withUTF8 { bytes in
                 let length = min(bytes.count, 0xFFFF)
                 blob.append(UInt8(length & 0xFF))
@@ -51,7 +67,19 @@ struct ChunkAnswer: Sendable, Hashable {
                 blob.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<length]))
             }
         }
-        return blob
+        return Data(blob)
+    }
+
+    /// The code byte of an outcome word, without hashing it.
+    private static func code(of word: String) -> UInt8 {
+        switch word {
+        case "created": UInt8(ascii: "c")
+        case "updated": UInt8(ascii: "u")
+        case "upserted": UInt8(ascii: "p")
+        case "removed": UInt8(ascii: "r")
+        case "ignored": UInt8(ascii: "i")
+        default: UInt8(ascii: "f")
+        }
     }
 
     /// The messages, as `journalChunkOutcome.messages`: index in the chunk -> message; nil when none has one.
@@ -210,16 +238,17 @@ extension Journal {
             var answeredCount = 0
             var failed = 0
             for (first, answers) in answered {
-                var counts: [String: Int] = [:]
-                for answer in answers { counts[answer.word, default: 0] += 1 }
+                // Per word of `ChunkAnswer.words`, in its order.
+                var counts = [Int](repeating: 0, count: ChunkAnswer.words.count)
+                for answer in answers { counts[ChunkAnswer.wordIndex(answer.word)] += 1 }
                 var arguments: [(any DatabaseValueConvertible)?] = [
                     entryID, first, ChunkAnswer.blob(answers), ChunkAnswer.messages(answers),
                 ]
-                for word in ChunkAnswer.words { arguments.append(counts[word] ?? 0) }
+                for count in counts { arguments.append(count) }
                 arguments.append(date)
                 try insert.execute(arguments: StatementArguments(arguments))
                 answeredCount += answers.count
-                failed += counts["failed"] ?? 0
+                failed += counts[ChunkAnswer.wordIndex("failed")]
             }
             try JournalEntry.filter(key: entryID).updateAll(
                 db, JournalEntry.Columns.answeredCount += answeredCount, JournalEntry.Columns.failedCount += failed,

@@ -111,17 +111,21 @@ public struct AnyreachClient: Sendable {
             throw VendorError.invalidRequest(
                 "\(contacts.count) contacts in one request; Anyreach takes at most \(Self.maxContactsPerUpsert)")
         }
-        return try await connection.json(
-            .POST, ["campaign", "campaigns", .value(campaign), "contacts"],
-            body: AnyreachUpsertBody(contacts: contacts).jsonBytes)
+        return try await upsertAnswer(campaign: campaign, body: AnyreachUpsertBody(contacts: contacts).jsonBytes)
+    }
+
+    /// Sends an upsert body and reads the answer, at byte level when it has the documented shape.
+    private func upsertAnswer(campaign: String, body: [UInt8]) async throws -> AnyreachUpsertResult {
+        let response = try await connection.send(.POST, ["campaign", "campaigns", .value(campaign), "contacts"], body: body)
+        return try AnyreachUpsertResult.decodeFast(response.body)
+            ?? JSONCoding.decode(AnyreachUpsertResult.self, from: response.body)
     }
 
     /// One upsert request whose body is already encoded (a journaled chunk, sent as stored),
     /// each contact's outcome mapped as `upsert` maps it. `sentIDs`: the id each contact of
     /// the body was sent with.
     public func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> UpsertReport {
-        let answer: AnyreachUpsertResult = try await connection.json(
-            .POST, ["campaign", "campaigns", .value(campaignID), "contacts"], body: body)
+        let answer = try await upsertAnswer(campaign: campaignID, body: body)
         return AnyreachUpsertMapping.report(sentIDs: sentIDs, answer: answer)
     }
 
