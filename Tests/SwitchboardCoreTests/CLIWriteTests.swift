@@ -199,6 +199,43 @@ import VendorSandbox
         }
     }
 
+    /// The human table of a file longer than the rows its widths are measured on (the
+    /// bulk lane's size): later keys a little longer than the sample's are not cut, a key
+    /// far longer is cut with `…`, a line number never is, and every row is aligned alike.
+    @Test func upsertTableOfALongFile() async throws {
+        try await withCLI { cli in
+            let account = ["--account", "sandbox-anyreach"]
+            try await cli.expect(0, ["campaigns", "create", "--name", "Long", "--external-id", "cli-long"] + account)
+            var csv = "external_id,phone\n"
+            for index in 0..<2500 {
+                let key = index == 2400 ? "k-" + String(repeating: "x", count: 60) : "k-\(index)"
+                csv += "\(key),+1415555\(String(format: "%04d", index))\n"
+            }
+            csv += "bad-row,12\n"
+            let file = cli.directory + "/long.csv"
+            try csv.write(toFile: file, atomically: true, encoding: .utf8)
+            let human = try await cli.expect(1, ["contacts", "upsert", "cli-long", "--file", file] + account)
+            let lines = human.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first?.hasPrefix("LINE") == true)
+            let rows = lines.dropFirst().filter { $0.first?.isNumber == true }
+            #expect(rows.count == 2501)
+            // The sample's widest key is `k-999` (5 columns): `k-2499` fits in the 4 added.
+            let keyColumn = try #require(lines.first?.range(of: "KEY")).lowerBound.utf16Offset(in: lines.first!)
+            let last = try #require(rows.first { $0.hasPrefix("2501 ") })
+            #expect(last.contains(" k-2499 "))
+            #expect(last.utf16.count > keyColumn && Array(last.utf16)[keyColumn] == UInt16(UInt8(ascii: "k")))
+            let long = try #require(rows.first { $0.hasPrefix("2402 ") })
+            #expect(long.contains("k-xxxxxx…"))
+            let rejected = try #require(rows.first { $0.hasPrefix("2502 ") })
+            #expect(rejected.contains("rejected"))
+            // Every created row puts its outcome in the same column.
+            let outcomeColumns = Set(
+                rows.filter { $0.contains("created") }.map { $0.range(of: "created")!.lowerBound.utf16Offset(in: $0) })
+            #expect(outcomeColumns.count == 1)
+            #expect(human.stdout.contains("2500 created"))
+        }
+    }
+
     @Test func upsertForTheOtherVendors() async throws {
         try await withCLI { cli in
             let replify = SandboxCredentials.Replify.campaigns[0]

@@ -118,9 +118,11 @@ struct OutcomeWriter {
             let cells = Self.cells(row)
             for column in 0..<3 { widths[column] = max(widths[column], DisplayText.width(of: cells[column])) }
         }
-        // Later rows are cut to these widths: room for line numbers up to 9,999,999, and for
-        // keys a little longer than the sample's (`contact-999` after `contact-1`...`contact-999`).
+        // Later rows are cut to these widths: room for line numbers up to 9,999,999, for
+        // every outcome word (`rejected` is the longest), and for keys a little longer than
+        // the sample's (`contact-1000` after `contact-1`...`contact-999`).
         widths[0] = max(widths[0], 7)
+        widths[2] = max(widths[2], DisplayText.width(of: "rejected"))
         widths[1] = min(max(widths[1], Self.maxKeyWidth), widths[1] + 4)
         self.widths = widths
         let header = ["LINE", "KEY", "OUTCOME"].enumerated().map { column, title in

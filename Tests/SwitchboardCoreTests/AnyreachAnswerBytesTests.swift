@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import SwitchboardCore
+
+/// The byte-level reader of Anyreach's upsert answer gives what `JSONDecoder` gives, and
+/// declines (nil, so the decoder reads it) whatever it does not take exactly.
+@Suite struct AnyreachAnswerBytesTests {
+    func decoded(_ text: String) throws -> AnyreachUpsertResult {
+        try JSONCoding.decode(AnyreachUpsertResult.self, from: Array(text.utf8))
+    }
+
+    @Test(arguments: [
+        #"{"inserted":2,"updated":0,"failed":[],"warnings":[],"contact_ids":["a-1","a-2"]}"#,
+        #"{"contact_ids":["a-1"],"failed":[{"error":"invalid phone","external_id":"x-2","id":null,"index":1}],"inserted":1,"updated":0,"warnings":[]}"#,
+        "{ \"inserted\" : 0 ,\n \"updated\":3, \"contact_ids\" : [ \"b\" , \"c\", \"d\" ] }\n",
+        #"{"failed":["quota exceeded",{"index":0},{"error":"bad","index":null}],"inserted":0,"updated":0}"#,
+        #"{"contact_ids":null,"failed":null,"inserted":null,"updated":-1}"#,
+        #"{}"#,
+        // The sandbox's own answer for two contacts, one of them refused.
+        #"{"contact_ids":["0f0c8a8e-5b8e-4c8e-9a4e-1b2c3d4e5f60"],"failed":[{"error":"phone_numbers[0]: not E.164","external_id":"e-2","index":1}],"inserted":1,"updated":0,"warnings":[]}"#,
+    ])
+    func readsAsTheDecoderDoes(_ text: String) throws {
+        let fast = try #require(AnyreachUpsertResult.decodeFast(Array(text.utf8)))
+        #expect(fast == (try decoded(text)))
+    }
+
+    @Test(arguments: [
+        // Escapes and non-ASCII are left to the decoder, which unescapes them.
+        #"{"contact_ids":["a\"1"],"inserted":1,"updated":0}"#,
+        #"{"contact_ids":["é"],"inserted":1,"updated":0}"#,
+        // Warnings keep their JSON text: the decoder's work.
+        #"{"contact_ids":[],"inserted":0,"updated":0,"warnings":["slow down"]}"#,
+        // An unknown member, a fraction, an exponent.
+        #"{"contact_ids":[],"inserted":0,"updated":0,"extra":1}"#,
+        #"{"inserted":1.0,"updated":0}"#,
+        #"{"inserted":1e2,"updated":0}"#,
+    ])
+    func leavesTheRestToTheDecoder(_ text: String) throws {
+        #expect(AnyreachUpsertResult.decodeFast(Array(text.utf8)) == nil)
+    }
+
+    @Test(arguments: [
+        "", "{", #"{"inserted":}"#, #"{"contact_ids":["a",]}"#, #"{"contact_ids":["a"]"#, "[]", "{} {}",
+        #"{"inserted":1,,"updated":0}"#, #"{"failed":[{"index":"1"}]}"#, "null",
+    ])
+    func malformedIsDeclined(_ text: String) {
+        #expect(AnyreachUpsertResult.decodeFast(Array(text.utf8)) == nil)
+    }
+
+    /// A thousand-contact answer, as the bulk lane reads one per request.
+    @Test func aFullAnswer() throws {
+        let ids = (0..<1000).map { _ in "\"\(UUID().uuidString.lowercased())\"" }
+        let text =
+            #"{"contact_ids":["# + ids.joined(separator: ",")
+            + #"],"failed":[],"inserted":1000,"updated":0,"warnings":[]}"#
+        let fast = try #require(AnyreachUpsertResult.decodeFast(Array(text.utf8)))
+        #expect(fast == (try decoded(text)))
+        #expect(fast.contactIDs.count == 1000)
+    }
+}
