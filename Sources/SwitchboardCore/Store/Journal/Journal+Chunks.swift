@@ -42,11 +42,6 @@ struct ChunkAnswer: Sendable, Hashable {
         default: 5
         }
     }
-    private static let codes: [String: UInt8] = [
-        "created": UInt8(ascii: "c"), "updated": UInt8(ascii: "u"), "upserted": UInt8(ascii: "p"),
-        "removed": UInt8(ascii: "r"), "ignored": UInt8(ascii: "i"), "failed": UInt8(ascii: "f"),
-    ]
-    private static let wordOfCode: [UInt8: String] = Dictionary(uniqueKeysWithValues: codes.map { ($1, $0) })
 
     /// `journalChunkOutcome.outcomes`: per contact its code byte, its vendor id's length (2
     /// bytes little-endian) and bytes.
@@ -93,21 +88,42 @@ struct ChunkAnswer: Sendable, Hashable {
     }
 
     /// A chunk's answers from its stored outcome row.
-    static func decode(blob: Data, messages: String?, count: Int) -> [ChunkAnswer] {
-        let words = messages.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
-        let bytes = [UInt8](blob)
+    /// With `ids` false the vendor ids are left out (a report that shows none need not
+    /// make a string of each).
+    static func decode(blob: Data, messages: String?, count: Int, ids: Bool = true) -> [ChunkAnswer] {
+        var byIndex: [Int: String] = [:]
+        if let messages, let decoded = try? JSONDecoder().decode([String: String].self, from: Data(messages.utf8)) {
+            for (key, message) in decoded { if let index = Int(key) { byIndex[index] = message } }
+        }
         var answers: [ChunkAnswer] = []
         answers.reserveCapacity(count)
-        var offset = 0
-        while offset + 3 <= bytes.count, answers.count < count {
-            let word = wordOfCode[bytes[offset]] ?? "failed"
-            let length = Int(bytes[offset + 1]) | Int(bytes[offset + 2]) << 8
-            let end = min(offset + 3 + length, bytes.count)
-            let id = length == 0 ? nil : String(decoding: bytes[(offset + 3)..<end], as: UTF8.self)
-            answers.append(ChunkAnswer(word: word, vendorID: id, message: words[String(answers.count)]))
-            offset = end
+        blob.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset + 3 <= bytes.count, answers.count < count {
+                let length = Int(bytes[offset + 1]) | Int(bytes[offset + 2]) << 8
+                let end = min(offset + 3 + length, bytes.count)
+                let id =
+                    ids && length > 0
+                    ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(offset + 3)..<end]), as: UTF8.self) : nil
+                answers.append(
+                    ChunkAnswer(
+                        word: word(ofCode: bytes[offset]), vendorID: id,
+                        message: byIndex.isEmpty ? nil : byIndex[answers.count]))
+                offset = end
+            }
         }
         return answers
+    }
+
+    private static func word(ofCode code: UInt8) -> String {
+        switch code {
+        case UInt8(ascii: "c"): "created"
+        case UInt8(ascii: "u"): "updated"
+        case UInt8(ascii: "p"): "upserted"
+        case UInt8(ascii: "r"): "removed"
+        case UInt8(ascii: "i"): "ignored"
+        default: "failed"
+        }
     }
 }
 
@@ -117,7 +133,7 @@ struct JournalChunkRow: Sendable {
     var count: Int
     var keys: [String]
     var lines: [Int]
-    /// Nil while the chunk has no answer.
+    /// Nil while the chunk has no answer; read without vendor ids.
     var answers: [ChunkAnswer]?
     var answeredAt: Date?
 
@@ -294,7 +310,7 @@ extension Journal {
                 JournalChunkRow(
                     first: first, count: count, keys: JournalChunkRow.keys(keysText, count: count),
                     lines: JournalChunkRow.lines(linesBlob),
-                    answers: outcomes.map { ChunkAnswer.decode(blob: $0, messages: messages, count: count) },
+                    answers: outcomes.map { ChunkAnswer.decode(blob: $0, messages: messages, count: count, ids: false) },
                     answeredAt: answeredAt))
             contacts += first + count - 1 - max(position, first - 1)
         }
