@@ -366,6 +366,42 @@ import VendorSandbox
         }
     }
 
+    /// Progress (the entry's answered count) moves on a slow link: answered chunks are
+    /// written at least every `chunkOutcomeInterval`, not only every 16 answers. Each
+    /// request reads the count the journal has when it is sent; the clock moves a second
+    /// a request. With a clock that stands still, five chunks are written together.
+    @Test(arguments: [true, false])
+    func progressMovesOnASlowLink(clockMoves: Bool) async throws {
+        let count = 5_000
+        try await Sandbox.withRunning(try sync.sandboxOptions(faults: ""), logger: sync.quietLogger) { base in
+            let inner = AsyncHTTPTransport()
+            try await sync.shuttingDown(inner) {
+                let account = SandboxCredentials.Anyreach.account(base)
+                let campaign = try await sync.createCampaign(
+                    try AnyreachClient(account: account, transport: inner), externalID: "chunk-slow-\(clockMoves)")
+                let directory = try TemporaryDirectory()
+                defer { directory.remove() }
+                try await withTemporaryStore { store, _ in
+                    let entryID = try await journalChunks(
+                        store, account: account, campaignID: campaign.id, count: count, prefix: "slow",
+                        directory: directory.path)
+                    let clock = TestClock()
+                    let probing = ProbingTransport(inner) {
+                        if clockMoves { try await clock.environment.sleep(1) }
+                        return try await store.journal.entry(entryID)?.answeredCount ?? -1
+                    }
+                    let engine = SyncEngine(
+                        store: store, client: try AnyreachClient(account: account, transport: probing),
+                        settings: SyncSettings(concurrency: 1), environment: clock.environment)
+                    let settled = try await engine.send(entryID: entryID)
+                    #expect(settled.state == .done)
+                    #expect(settled.answeredCount == count)
+                    #expect(probing.seen == (clockMoves ? [0, 1000, 2000, 3000, 4000] : [0, 0, 0, 0, 0]))
+                }
+            }
+        }
+    }
+
     @Test func aChunksEntryThroughFaultsArrivesExactlyOnce() async throws {
         let count = 20_000
         let options = try sync.sandboxOptions(faults: "500:0.2,429:0.1,reset:0.05")
@@ -522,5 +558,28 @@ import VendorSandbox
             let entry = try #require(try JournalEntry.fetchOne(db))
             #expect(entry.storage == .rows)
         }
+    }
+}
+
+/// Runs `probe` before each upsert it forwards and keeps what it returned.
+final class ProbingTransport: HTTPTransport, @unchecked Sendable {
+    let inner: AsyncHTTPTransport
+    let probe: @Sendable () async throws -> Int
+    private let lock = NSLock()
+    private var values: [Int] = []
+
+    init(_ inner: AsyncHTTPTransport, probe: @escaping @Sendable () async throws -> Int) {
+        self.inner = inner
+        self.probe = probe
+    }
+
+    var seen: [Int] { lock.withLock { values } }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if request.method == .POST, request.url.hasSuffix("/contacts") {
+            let value = try await probe()
+            lock.withLock { values.append(value) }
+        }
+        return try await inner.send(request)
     }
 }

@@ -58,8 +58,10 @@ public struct SyncEngine: Sendable {
             var actions = machine.handle(.start)
             // Answered chunks' outcomes, written together (a crash resends them: upserts are keyed).
             var answeredChunks: [(first: Int, answers: [ChunkAnswer])] = []
+            var flushedAt = environment.now()
             func flushChunks() async throws {
-                try await journal.recordChunks(answeredChunks, of: entry, at: environment.now())
+                flushedAt = environment.now()
+                try await journal.recordChunks(answeredChunks, of: entry, at: flushedAt)
                 answeredChunks = []
             }
             do {
@@ -106,7 +108,12 @@ public struct SyncEngine: Sendable {
                     switch completion {
                     case .answeredChunk(let batch, let answers):
                         answeredChunks.append((batch.runs.first?.lowerBound ?? 0, answers))
-                        if answeredChunks.count >= Self.chunkOutcomeGroup { try await flushChunks() }
+                        // Written every 16 answers, or sooner on a slow link so progress moves.
+                        if answeredChunks.count >= Self.chunkOutcomeGroup
+                            || environment.now().timeIntervalSince(flushedAt) >= Self.chunkOutcomeInterval
+                        {
+                            try await flushChunks()
+                        }
                         actions = machine.handle(.answered(batch: batch.number))
                     case .answered(let batch, let answers):
                         try await journal.record(answers, of: entry, at: environment.now(), addingNew: addingNew)
@@ -148,8 +155,10 @@ public struct SyncEngine: Sendable {
         !client.capabilities.contains(.listContacts) || entry.contactCount <= client.maxContactsPerRequest
     }
 
-    /// Answered chunks whose outcomes are written in one transaction.
+    /// At most this many answered chunks have their outcomes written in one transaction.
     static let chunkOutcomeGroup = 16
+    /// The longest answered chunks wait to be written (progress reads the written count).
+    static let chunkOutcomeInterval: TimeInterval = 0.5
 
     private enum Completion: Sendable {
         case answered(SyncStateMachine.Batch, [ContactAnswer])
