@@ -20,6 +20,27 @@ import Testing
         #expect(batch.rowNumbers == [3, 12])
     }
 
+    /// In a minified file every contact starts on line 1: a problem names its contact's
+    /// place in the array with the key (`[1].email`), and a problem of the whole contact
+    /// names the place alone. A file with a contact a line keeps the plain keys.
+    @Test func contactsSharingALineAreNamedByTheirPlace() throws {
+        let options = ImportOptions(vendor: .anyreach, defaultCountryCode: "+1")
+        let minified =
+            #"[{"external_id":"a","phone_numbers":["+14155550101"]},{"external_id":"b","email":"bad@@x"},"#
+            + #"{"external_id":"c","phone_numbers":["12"]},{"first_name":"nokey"},7]"#
+        let batch = try #require(try ImportFixture.batches(minified, name: "min.json", options: options).first)
+        #expect(batch.contacts.map(\.externalID) == ["a"])
+        #expect(batch.problems.map(\.line) == [1, 1, 1, 1])
+        #expect(batch.problems.map(\.column) == ["[1].email", "[2].phone_numbers", "[3]", "[4]"])
+        let body = #"{"contacts":[{"external_id":"a","email":"x@@y"},{"external_id":"b","phone_numbers":["1"]}]}"#
+        let inBody = try #require(try ImportFixture.batches(body, name: "body.json", options: options).first)
+        #expect(inBody.problems.map(\.column) == ["contacts[0].email", "contacts[1].phone_numbers"])
+        let pretty = "[\n" + #"{"external_id":"a","email":"x@@y"},"# + "\n" + #"{"first_name":"nokey"}"# + "\n]"
+        let lines = try #require(try ImportFixture.batches(pretty, name: "pretty.json", options: options).first)
+        #expect(lines.problems.map(\.line) == [2, 3])
+        #expect(lines.problems.map(\.column) == ["email", nil])
+    }
+
     @Test func anyreachContactWithOverrides() throws {
         let contact = try #require(
             try batches("anyreach", "request.contact-with-overrides.json", vendor: .anyreach).first?.contacts.first)

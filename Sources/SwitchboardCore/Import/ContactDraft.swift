@@ -21,6 +21,9 @@ struct ContactDraft {
     var data: [String: JSONValue] = [:]
     /// Problems found while reading the row (a JSON value of the wrong type).
     var problems: [ImportProblem] = []
+    /// Where a JSON contact is when its line does not say (`[2]`, one of several contacts
+    /// starting on a line): named as the column of a problem of the whole contact.
+    var place: String?
 
     init(line: Int) {
         self.line = line

@@ -55,7 +55,7 @@ struct ImportValidation: Sendable {
         }
         guard problems.count == before else { return nil }
         if let reason = vendor.missingRequirement(contact) {
-            problems.append(ImportProblem(file: file, line: draft.line, reason: reason))
+            problems.append(ImportProblem(file: file, line: draft.line, column: draft.place, reason: reason))
             return nil
         }
         return contact

@@ -59,17 +59,25 @@ struct JSONContacts {
             throw ImportProblem(
                 file: file, line: 0, reason: "expected a JSON array of contacts or a vendor request body")
         }
+        // Where several contacts start on one line (a minified file), a problem names its
+        // contact by its place in the array: `[2].email`, `contacts[2].email`.
+        var startingOn: [Int: Int] = [:]
+        for index in elements.indices { startingOn[index < lines.count ? lines[index] : 1, default: 0] += 1 }
+        let arrayPath: String
+        if case .array = document { arrayPath = "" } else { arrayPath = "contacts" }
         drafts = elements.enumerated().map { index, element in
             let line = index < lines.count ? lines[index] : 1
+            let place = startingOn[line, default: 0] > 1 ? "\(arrayPath)[\(index)]" : nil
             guard case .object(var fields) = element else {
                 var draft = ContactDraft(line: line)
                 draft.problems.append(
                     ImportProblem(
-                        file: file, line: line, reason: "a contact must be a JSON object, not \(element.jsonText)"))
+                        file: file, line: line, column: place,
+                        reason: "a contact must be a JSON object, not \(element.jsonText)"))
                 return draft
             }
             for (key, value) in inherited where fields[key] == nil { fields[key] = value }
-            return Self.draft(fields, line: line, file: file)
+            return Self.draft(fields, line: line, file: file, place: place)
         }
     }
 
@@ -79,8 +87,12 @@ struct JSONContacts {
         "externalIdValue": .externalID, "timeZoneId": .timezone, "time_zone": .timezone,
     ]
 
-    private static func draft(_ fields: [String: JSONValue], line: Int, file: String) -> ContactDraft {
+    /// `place`: the contact's place in the array, put before the key in the columns its
+    /// problems name (nil when its line says where it is).
+    private static func draft(_ fields: [String: JSONValue], line: Int, file: String, place: String?) -> ContactDraft {
         var draft = ContactDraft(line: line)
+        draft.place = place
+        func column(_ key: String) -> String { place.map { "\($0).\(key)" } ?? key }
         var nested: [String: JSONValue] = [:]
         for key in fields.keys.sorted() {
             let value = fields[key]!
@@ -88,21 +100,23 @@ struct JSONContacts {
             if containers.contains(key) {
                 guard case .object(let members) = value else {
                     draft.problems.append(
-                        ImportProblem(file: file, line: line, column: key, reason: "\"\(key)\" must be an object"))
+                        ImportProblem(
+                            file: file, line: line, column: column(key), reason: "\"\(key)\" must be an object"))
                     continue
                 }
                 nested.merge(members) { first, _ in first }
             } else if key == "customFields" {
                 guard case .array(let items) = value else {
                     draft.problems.append(
-                        ImportProblem(file: file, line: line, column: key, reason: "\"customFields\" must be an array"))
+                        ImportProblem(
+                            file: file, line: line, column: column(key), reason: "\"customFields\" must be an array"))
                     continue
                 }
                 for case .object(let item) in items {
                     if let name = item["key"]?.stringValue { nested[name] = item["value"] ?? .null }
                 }
             } else if let field = vendorSpellings[key] ?? ContactField(header: key) {
-                put(value, into: field, key: key, draft: &draft, file: file)
+                put(value, into: field, key: column(key), draft: &draft, file: file)
             } else {
                 draft.data[key] = value
             }
@@ -123,7 +137,7 @@ struct JSONContacts {
                 }
             if !taken {
                 nested.removeValue(forKey: key)
-                put(value, into: field, key: key, draft: &draft, file: file)
+                put(value, into: field, key: column(key), draft: &draft, file: file)
             }
         }
         for (key, value) in nested where draft.data[key] == nil { draft.data[key] = value }
