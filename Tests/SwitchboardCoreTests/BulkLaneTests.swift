@@ -532,6 +532,39 @@ import VendorSandbox
         }
     }
 
+    /// A chunk knows whether its body may name contacts by id (its file had an id column),
+    /// so sending a file without one does not search the body; a chunk that does is read.
+    @Test func chunksSayWhetherTheyNameIDs() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try await withTemporaryStore { store, _ in
+            let account = SandboxCredentials.Anyreach.account("http://127.0.0.1:9")
+            let plain = try await journalChunks(
+                store, account: account, campaignID: "c", count: 1500, prefix: "plain", directory: directory.path)
+            let withIDs = directory.path + "/ids.csv"
+            var text = "id,external_id,phone\n"
+            for index in 0..<1500 {
+                text += "\(index % 2 == 0 ? "v-\(index)" : ""),e-\(index),\(String(format: "+1415%07d", index))\n"
+            }
+            try text.write(toFile: withIDs, atomically: true, encoding: .utf8)
+            let named = try #require(
+                try await store.journalImport(
+                    try ContactImport(path: withIDs, options: ImportOptions(account: account)),
+                    as: Change(account: account.name, campaignID: "c", action: .upsert), lane: .chunks
+                ) { _, _, _ in })
+            let (plainBody, plainNames) = try await store.journal.chunkBody(plain, first: 0)
+            #expect(!plainNames)
+            #expect(try SyncEngine.sentIDs(plainBody, count: 1000, namesIDs: plainNames) == Array(repeating: nil, count: 1000))
+            let (body, names) = try await store.journal.chunkBody(named, first: 0)
+            #expect(names)
+            let ids = try SyncEngine.sentIDs(body, count: 1000, namesIDs: names)
+            #expect(ids.prefix(4) == ["v-0", nil, "v-2", nil])
+            // A chunk written before v11 (NULL) is searched.
+            try await store.pool.write { db in try db.execute(sql: "UPDATE journalChunk SET namesIDs = NULL") }
+            #expect(try await store.journal.chunkBody(plain, first: 0).namesIDs)
+        }
+    }
+
     @Test func chunkKeysKeepNewlinesAndBackslashes() {
         #expect(JournalChunkRow.keys("a\nb\\\\c\nd\\ne", count: 3) == ["a", "b\\c", "d\ne"])
         #expect(JournalChunkRow.keys("", count: 2) == ["", ""])

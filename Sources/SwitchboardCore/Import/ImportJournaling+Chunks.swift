@@ -69,7 +69,10 @@ extension Store {
                         arguments: [sourcePath, header, entryID])
                 }
                 let insert = try db.makeStatement(
-                    sql: "INSERT INTO journalChunk (entryID, first, count, body, keys, lines) VALUES (?, ?, ?, ?, ?, ?)"
+                    sql: """
+                        INSERT INTO journalChunk (entryID, first, count, body, keys, lines, namesIDs)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """
                 )
                 var encoder = try BulkEncoder(path: path, file: path, plan: plan, vendor: vendor)
                 defer { encoder.release() }
@@ -82,7 +85,7 @@ extension Store {
                         decoding: UnsafeBufferPointer(start: encoder.keys.base, count: encoder.keys.count),
                         as: UTF8.self)
                     let lines = Data(bytesNoCopy: encoder.lines.base, count: encoder.lines.count, deallocator: .none)
-                    try insert.execute(arguments: [entryID, contacts, count, body, keys, lines])
+                    try insert.execute(arguments: [entryID, contacts, count, body, keys, lines, plan.idColumn != nil])
                     chunks.append((contacts, count, encoder.problems.count))
                     contacts += count
                 }

@@ -176,6 +176,12 @@ enum StoreMigrations {
                 t.foreignKey(["entryID", "first"], references: "journalChunk", columns: ["entryID", "first"], onDelete: .cascade)
             }
         }
+        migrator.registerMigration("v11 journal chunk ids") { db in
+            // Whether a chunk's body may name contacts by Anyreach id (1) or names none (0,
+            // its file had no id column), so sending it need not search the body; NULL for a
+            // chunk written before, which is searched.
+            try db.alter(table: "journalChunk") { t in t.add(column: "namesIDs", .boolean) }
+        }
         return migrator
     }
 }

@@ -86,8 +86,8 @@ public struct SyncEngine: Sendable {
                             }
                         case .giveUp(let batch, let reason) where chunks:
                             let first = batch.runs.first?.lowerBound ?? 0
-                            let body = try await journal.chunkBody(entryID, first: first)
-                            let answers = try Self.sentIDs(body, count: batch.count).map {
+                            let (body, namesIDs) = try await journal.chunkBody(entryID, first: first)
+                            let answers = try Self.sentIDs(body, count: batch.count, namesIDs: namesIDs).map {
                                 ChunkAnswer(word: "failed", vendorID: $0, message: reason)
                             }
                             answeredChunks.append((first, answers))
@@ -211,8 +211,8 @@ public struct SyncEngine: Sendable {
     /// mapped as `perform` maps an upsert's.
     private func performChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry) async throws -> [ChunkAnswer] {
         let first = batch.runs.first?.lowerBound ?? 0
-        let body = try await store.journal.chunkBody(entry.id!, first: first)
-        let sentIDs = try Self.sentIDs(body, count: batch.count)
+        let (body, namesIDs) = try await store.journal.chunkBody(entry.id!, first: first)
+        let sentIDs = try Self.sentIDs(body, count: batch.count, namesIDs: namesIDs)
         let report = try await client.upsertBody(campaignID: entry.campaignID, body: body, sentIDs: sentIDs)
         var answers = sentIDs.map {
             ChunkAnswer(word: "failed", vendorID: $0, message: "the vendor's answer did not mention this contact")
@@ -225,9 +225,11 @@ public struct SyncEngine: Sendable {
         return answers
     }
 
-    /// The id each contact of an Anyreach upsert body was sent with: none when the body
-    /// names no `"id"` (the usual import), else read from the body.
-    static func sentIDs(_ body: [UInt8], count: Int) throws -> [String?] {
+    /// The id each contact of an Anyreach upsert body was sent with: none when the chunk
+    /// is known to name none (`namesIDs` false) or the body holds no `"id"` member (the
+    /// usual import), else read from the body.
+    static func sentIDs(_ body: [UInt8], count: Int, namesIDs: Bool = true) throws -> [String?] {
+        guard namesIDs else { return Array(repeating: nil, count: count) }
         // Each quote found by memchr, then the four bytes after it compared.
         let names = body.withUnsafeBufferPointer { bytes -> Bool in
             guard let base = bytes.baseAddress else { return false }

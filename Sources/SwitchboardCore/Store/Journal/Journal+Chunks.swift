@@ -224,15 +224,17 @@ extension Journal {
         }
     }
 
-    /// A chunk's stored request body.
-    func chunkBody(_ id: Int64, first: Int) async throws -> [UInt8] {
+    /// A chunk's stored request body, and whether it may name contacts by id (false when
+    /// its file had no id column; true when not known, for a chunk written before v11).
+    func chunkBody(_ id: Int64, first: Int) async throws -> (body: [UInt8], namesIDs: Bool) {
         try await store.pool.read { db in
             guard
-                let data = try Data.fetchOne(
-                    db.cachedStatement(sql: "SELECT body FROM journalChunk WHERE entryID = ? AND first = ?"),
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT body, namesIDs FROM journalChunk WHERE entryID = ? AND first = ?"),
                     arguments: [id, first])
             else { throw JournalError.noEntry(id) }
-            return [UInt8](data)
+            let namesIDs: Bool? = row[1]
+            return try row.withUnsafeData(atIndex: 0) { data in ([UInt8](data ?? Data()), namesIDs ?? true) }
         }
     }
 
