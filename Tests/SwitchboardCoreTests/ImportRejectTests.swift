@@ -75,11 +75,11 @@ import Testing
                 try await store.journalImport(try source(csv, batchSize: 3), as: change) { _, _, _ in })
             let first = try await store.journal.rejects(of: id, limit: 3)
             #expect(first.map(\.line) == [3, 4, 5])
-            let second = try await store.journal.rejects(of: id, after: first.last!.line, limit: 3)
+            let second = try await store.journal.rejects(of: id, after: first.last!.order, limit: 3)
             #expect(second.map(\.line) == [6, 7, 8])
-            let last = try await store.journal.rejects(of: id, after: second.last!.line, limit: 3)
+            let last = try await store.journal.rejects(of: id, after: second.last!.order, limit: 3)
             #expect(last.map(\.line) == [9])
-            #expect(try await store.journal.rejects(of: id, after: 9, limit: 3).isEmpty)
+            #expect(try await store.journal.rejects(of: id, after: 9 << 32, limit: 3).isEmpty)
 
             let page = try #require(try await store.journal.results(of: id, filter: .rejected, offset: 2, limit: 2))
             #expect(page.rejects.map(\.line) == [5, 6])
@@ -196,19 +196,60 @@ import Testing
         }
     }
 
-    @Test func aJSONImportKeepsNoHeaderNorFields() async throws {
-        try await withTemporaryStore { store, _ in
+    /// A JSON import keeps each rejected contact as the file had it, one reject a contact
+    /// even when several share a line (a minified file), and exports them as a JSON array
+    /// with the notes first that imports again once fixed.
+    @Test func aJSONImportKeepsEachRejectedContact() async throws {
+        try await withTemporaryStore { store, directory in
             var options = ImportOptions(vendor: .anyreach, defaultCountryCode: "+1")
             options.format = .json
-            let file = ImportFixture.file(#"[{"external_id": "a", "phone_numbers": ["+14155550101"]}, {"external_id": "b", "phone_numbers": ["12"]}]"#)
+            let file = directory.path + "/leads.json"
+            try (#"[{"external_id": "a", "phone_numbers": ["+14155550101"]}, {"external_id": "b", "phone_numbers": ["12"], "data": {"plan": "pro"}}, "#
+                + #"{"first_name": "Nokey"}, 7]"#).write(toFile: file, atomically: true, encoding: .utf8)
             let id = try #require(
                 try await store.journalImport(
                     try ContactImport(path: file, options: options),
-                    as: Change(account: "acme", campaignID: "k", action: .upsert)
+                    as: Change(account: "acme", campaignID: "k", action: .upsert), sourcePath: file
                 ) { _, _, _ in })
-            #expect(try await store.journal.entry(id)?.sourceHeader == nil)
+            let entry = try #require(try await store.journal.entry(id))
+            #expect(entry.sourceHeader == nil)
+            #expect(entry.rejectedCount == 3)
             let rejects = try await store.journal.rejects(of: id, limit: 10)
-            #expect(rejects.count == 1 && rejects[0].fields == nil)
+            #expect(rejects.map(\.line) == [1, 1, 1])
+            #expect(rejects.map(\.jsonElement) == [1, 2, 3])
+            #expect(rejects.map(\.column) == ["[1].phone_numbers", "[2]", "[3]"])
+            #expect(rejects[0].fields == [#"{"data":{"plan":"pro"},"external_id":"b","phone_numbers":["12"]}"#])
+            #expect(rejects[1].fields == [#"{"first_name":"Nokey"}"#])
+            #expect(rejects[2].fields == ["7"])
+            // Paged one at a time, in file order.
+            var paged: [Int?] = []
+            try await KeysetPages.forEach(
+                limit: 1, page: { try await store.journal.rejects(of: id, after: $0, limit: $1) }, key: \.order
+            ) { paged += $0.map(\.jsonElement) }
+            #expect(paged == [1, 2, 3])
+
+            let exported = try await store.journal.exportFailures(of: id, at: Date(timeIntervalSince1970: 1))
+            let path = try #require(exported.rejectsPath)
+            #expect(path.hasSuffix(".json") && exported.rejectCount == 3)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(
+                text == """
+                    [
+                    {"rejected_line":1,"rejected_column":"[1].phone_numbers","rejected_reason":"\\"12\\" is not a valid E.164 number: +1 national numbers have 10 digits; this has 2","data":{"plan":"pro"},"external_id":"b","phone_numbers":["12"]},
+                    {"rejected_line":1,"rejected_column":"[2]","rejected_reason":"Anyreach needs a phone number, an id or an external_id; this row has none","first_name":"Nokey"},
+                    {"rejected_line":1,"rejected_column":"[3]","rejected_reason":"a contact must be a JSON object, not 7","rejected_value":7}
+                    ]
+
+                    """)
+            // Fixed (a phone for b), the file imports again: the notes are skipped, b is valid.
+            let fixed = directory.path + "/fixed.json"
+            try text.replacingOccurrences(of: #""phone_numbers":["12"]"#, with: #""phone_numbers":["+14155550102"]"#)
+                .write(toFile: fixed, atomically: true, encoding: .utf8)
+            let again = try ContactImport(path: fixed, options: options)
+            let batch = try #require(try again.nextBatch())
+            #expect(batch.contacts.map(\.externalID) == ["b"])
+            #expect(batch.contacts.first?.data == ["plan": .string("pro")])
+            #expect(batch.problems.map(\.element) == [1, 2])
         }
     }
 

@@ -24,6 +24,10 @@ struct ContactDraft {
     /// Where a JSON contact is when its line does not say (`[2]`, one of several contacts
     /// starting on a line): named as the column of a problem of the whole contact.
     var place: String?
+    /// A JSON contact's place in the array, and the contact as the file had it (kept with
+    /// the reject when it is left out).
+    var element: Int?
+    var source: JSONValue?
 
     init(line: Int) {
         self.line = line

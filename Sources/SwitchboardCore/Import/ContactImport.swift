@@ -102,6 +102,8 @@ public final class ContactImport {
                 batch.rowNumbers.append(draft.line)
             } else if let fields {
                 batch.rejectedFields[draft.line] = fields
+            } else if let element = draft.element, let source = draft.source {
+                batch.rejectedObjects[element] = source.jsonText
             }
         }
         return batch

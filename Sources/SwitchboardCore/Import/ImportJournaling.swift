@@ -95,7 +95,10 @@ extension Store {
                     }
                 }
             }
-            if !dryRun { rejects += ImportReject.rows(batch.problems, fields: batch.rejectedFields) }
+            if !dryRun {
+                rejects += ImportReject.rows(
+                    batch.problems, fields: batch.rejectedFields, objects: batch.rejectedObjects)
+            }
             if let entryID, !rejects.isEmpty {
                 try await journal.addRejected(rejects, to: entryID)
                 rejects = []
@@ -112,6 +115,7 @@ extension Store {
 public enum FailureExport {
     public static func path(
         entryID: Int64, sourcePath: String?, dataDirectory: String, stamp: Int64, kind: String = "failed",
+        extension fileExtension: String = "csv",
         canWrite: (String) -> Bool = { FileManager.default.isWritableFile(atPath: $0) }
     ) -> String {
         if let sourcePath {
@@ -120,10 +124,10 @@ public enum FailureExport {
             if canWrite(directory) {
                 let stem = source.deletingPathExtension().lastPathComponent
                 return source.deletingLastPathComponent()
-                    .appendingPathComponent("\(stem)-\(kind)-journal-\(entryID)-\(stamp).csv").path
+                    .appendingPathComponent("\(stem)-\(kind)-journal-\(entryID)-\(stamp).\(fileExtension)").path
             }
         }
         return URL(fileURLWithPath: dataDirectory).appendingPathComponent("exports")
-            .appendingPathComponent("\(kind)-journal-\(entryID)-\(stamp).csv").path
+            .appendingPathComponent("\(kind)-journal-\(entryID)-\(stamp).\(fileExtension)").path
     }
 }

@@ -56,6 +56,8 @@ public struct ImportBatch: Sendable, Hashable {
     /// operator fixes before importing the row again. A row the CSV reader could not read
     /// whole (a broken quote, a field too large) has none.
     public var rejectedFields: [Int: [String]]
+    /// Each JSON contact left out, by its place in the array, as compact JSON text.
+    public var rejectedObjects: [Int: String] = [:]
     /// Valid contacts journaled as a vendor request body (the bulk lane) rather than as
     /// `contacts`: there are no `Contact` models of them; their lines are in `rowNumbers`.
     public var encodedCount = 0
@@ -75,9 +77,11 @@ public struct ImportBatch: Sendable, Hashable {
 
     /// How many rows were left out: a row with several problems counts once.
     public var rejectedRows: Int {
-        var lines = Set<Int>()
+        var rows = Set<ImportReject.Row>()
         var count = 0
-        for problem in problems where problem.line == 0 || lines.insert(problem.line).inserted { count += 1 }
+        for problem in problems where problem.line == 0 || rows.insert(ImportReject.Row(problem)).inserted {
+            count += 1
+        }
         return count
     }
 }

@@ -8,12 +8,16 @@ public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible 
     /// The column's header name (CSV) or the key (JSON), when the problem is in one.
     public var column: String?
     public var reason: String
+    /// The contact's place in a JSON file's array (0-based); nil for a CSV row or the whole
+    /// file. Each JSON contact is a reject of its own, even when several share a line.
+    public var element: Int?
 
-    public init(file: String, line: Int, column: String? = nil, reason: String) {
+    public init(file: String, line: Int, column: String? = nil, reason: String, element: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.reason = reason
+        self.element = element
     }
 
     /// `file:line: column: reason`, leaving out what is not known.

@@ -20,7 +20,8 @@ struct ImportValidation: Sendable {
         let before = problems.count
         problems += draft.problems
         func fail(_ value: ContactDraft.Value, _ reason: String) {
-            problems.append(ImportProblem(file: file, line: draft.line, column: value.column, reason: reason))
+            problems.append(
+                ImportProblem(file: file, line: draft.line, column: value.column, reason: reason, element: draft.element))
         }
         var contact = Contact(
             vendorID: draft.id?.text, externalID: draft.externalID?.text, firstName: draft.firstName?.text,
@@ -50,12 +51,15 @@ struct ImportValidation: Sendable {
             switch tags(value) {
             case .success(let list): contact.data["tags"] = .array(list)
             case .failure(let reason):
-                problems.append(ImportProblem(file: file, line: draft.line, column: column, reason: reason.text))
+                problems.append(
+                    ImportProblem(
+                        file: file, line: draft.line, column: column, reason: reason.text, element: draft.element))
             }
         }
         guard problems.count == before else { return nil }
         if let reason = vendor.missingRequirement(contact) {
-            problems.append(ImportProblem(file: file, line: draft.line, column: draft.place, reason: reason))
+            problems.append(
+                ImportProblem(file: file, line: draft.line, column: draft.place, reason: reason, element: draft.element))
             return nil
         }
         return contact

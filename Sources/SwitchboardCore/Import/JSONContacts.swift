@@ -70,14 +70,18 @@ struct JSONContacts {
             let place = startingOn[line, default: 0] > 1 ? "\(arrayPath)[\(index)]" : nil
             guard case .object(var fields) = element else {
                 var draft = ContactDraft(line: line)
+                draft.element = index
+                draft.source = element
                 draft.problems.append(
                     ImportProblem(
                         file: file, line: line, column: place,
-                        reason: "a contact must be a JSON object, not \(element.jsonText)"))
+                        reason: "a contact must be a JSON object, not \(element.jsonText)", element: index))
                 return draft
             }
             for (key, value) in inherited where fields[key] == nil { fields[key] = value }
-            return Self.draft(fields, line: line, file: file, place: place)
+            var draft = Self.draft(fields, line: line, file: file, place: place, element: index)
+            draft.source = .object(fields)
+            return draft
         }
     }
 
@@ -89,19 +93,24 @@ struct JSONContacts {
 
     /// `place`: the contact's place in the array, put before the key in the columns its
     /// problems name (nil when its line says where it is).
-    private static func draft(_ fields: [String: JSONValue], line: Int, file: String, place: String?) -> ContactDraft {
+    private static func draft(
+        _ fields: [String: JSONValue], line: Int, file: String, place: String?, element: Int
+    ) -> ContactDraft {
         var draft = ContactDraft(line: line)
         draft.place = place
+        draft.element = element
         func column(_ key: String) -> String { place.map { "\($0).\(key)" } ?? key }
         var nested: [String: JSONValue] = [:]
         for key in fields.keys.sorted() {
             let value = fields[key]!
-            if requestKeys.contains(key) { continue }
+            // A rejected contact exported to be fixed carries its notes (`RejectCSV.noteColumns`).
+            if requestKeys.contains(key) || RejectCSV.isNote(key) { continue }
             if containers.contains(key) {
                 guard case .object(let members) = value else {
                     draft.problems.append(
                         ImportProblem(
-                            file: file, line: line, column: column(key), reason: "\"\(key)\" must be an object"))
+                            file: file, line: line, column: column(key), reason: "\"\(key)\" must be an object",
+                            element: element))
                     continue
                 }
                 nested.merge(members) { first, _ in first }
@@ -109,7 +118,8 @@ struct JSONContacts {
                 guard case .array(let items) = value else {
                     draft.problems.append(
                         ImportProblem(
-                            file: file, line: line, column: column(key), reason: "\"customFields\" must be an array"))
+                            file: file, line: line, column: column(key), reason: "\"customFields\" must be an array",
+                            element: element))
                     continue
                 }
                 for case .object(let item) in items {
@@ -161,7 +171,8 @@ struct JSONContacts {
         default:
             draft.problems.append(
                 ImportProblem(
-                    file: file, line: draft.line, column: key, reason: "expected text, found \(value.jsonText)"))
+                    file: file, line: draft.line, column: key, reason: "expected text, found \(value.jsonText)",
+                    element: draft.element))
         }
     }
 

@@ -182,6 +182,26 @@ enum StoreMigrations {
             // chunk written before, which is searched.
             try db.alter(table: "journalChunk") { t in t.add(column: "namesIDs", .boolean) }
         }
+        migrator.registerMigration("v12 import rejects per JSON contact") { db in
+            // A JSON contact left out is a reject of its own (`element`, its place in the
+            // array; -1 for a CSV row or the whole file), even when several share a line.
+            try db.create(table: "journalRejectNew") { t in
+                t.column("entryID", .integer).notNull().references("journalEntry", onDelete: .cascade)
+                t.column("line", .integer).notNull()
+                t.column("element", .integer).notNull().defaults(to: -1)
+                t.column("column", .text)
+                t.column("reason", .text).notNull()
+                t.column("fields", .jsonText)
+                t.primaryKey(["entryID", "line", "element"])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO journalRejectNew (entryID, line, element, "column", reason, fields)
+                    SELECT entryID, line, -1, "column", reason, fields FROM journalReject
+                    """)
+            try db.drop(table: "journalReject")
+            try db.rename(table: "journalRejectNew", to: "journalReject")
+        }
         return migrator
     }
 }

@@ -119,7 +119,7 @@ struct JournalCommand: AsyncParsableCommand {
             ) { rows += $0 }
             var rejects: [JournalReject] = []
             try await KeysetPages.forEach(
-                page: { try await store.journal.rejects(of: number, after: $0, limit: $1) }, key: \.line
+                page: { try await store.journal.rejects(of: number, after: $0, limit: $1) }, key: \.order
             ) { rejects += $0 }
             if output.json {
                 guard case .object(var document) = entry.json else { return }
@@ -135,7 +135,9 @@ struct JournalCommand: AsyncParsableCommand {
                     rejects.map { reject in
                         .object([
                             "line": .int(reject.line), "column": .text(reject.column), "reason": .string(reject.reason),
-                            // The row as the file had it, when it was read whole.
+                            // A JSON contact's place in the file's array (null for a CSV row).
+                            "element": .int(reject.jsonElement),
+                            // The row as the file had it, when it was read whole (a JSON contact: its JSON).
                             "fields": reject.fields.map { .array($0.map { .string($0) }) } ?? .null,
                         ])
                     })

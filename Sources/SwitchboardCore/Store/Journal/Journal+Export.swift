@@ -35,11 +35,11 @@ extension Journal {
     /// (`FailureExport`). A file that would be empty is not written.
     public func exportFailures(of entryID: Int64, at date: Date = Date()) async throws -> ExportedFailures {
         let entry = try await entry(entryID)
-        func path(_ kind: String) -> String {
+        func path(_ kind: String, extension fileExtension: String = "csv") -> String {
             FailureExport.path(
                 entryID: entryID, sourcePath: entry?.sourcePath,
                 dataDirectory: URL(fileURLWithPath: store.path).deletingLastPathComponent().path,
-                stamp: Int64(date.timeIntervalSince1970), kind: kind)
+                stamp: Int64(date.timeIntervalSince1970), kind: kind, extension: fileExtension)
         }
         var exported = ExportedFailures(path: nil, count: 0)
         var text = FailureCSV.header
@@ -53,16 +53,26 @@ extension Journal {
             exported.path = path("failed")
             try SecureFile.write(text, to: exported.path!)
         }
+        // A JSON import's rejected contacts go to a JSON file (`RejectJSON`), a CSV's rows to a CSV.
+        var json: Bool?
+        var objects: [String] = []
         text = RejectCSV.header(source: entry?.sourceHeader)
         try await KeysetPages.forEach(
-            page: { try await self.rejects(of: entryID, after: $0, limit: $1) }, key: \.line
+            page: { try await self.rejects(of: entryID, after: $0, limit: $1) }, key: \.order
         ) { page in
-            for reject in page { text += RejectCSV.line(reject, source: entry?.sourceHeader) }
+            for reject in page {
+                if json == nil { json = reject.jsonElement != nil && entry?.sourceHeader == nil }
+                if json == true {
+                    objects.append(RejectJSON.object(reject))
+                } else {
+                    text += RejectCSV.line(reject, source: entry?.sourceHeader)
+                }
+            }
             exported.rejectCount += page.count
         }
         if exported.rejectCount > 0 {
-            exported.rejectsPath = path("rejected")
-            try SecureFile.write(text, to: exported.rejectsPath!)
+            exported.rejectsPath = path("rejected", extension: json == true ? "json" : "csv")
+            try SecureFile.write(json == true ? RejectJSON.document(objects) : text, to: exported.rejectsPath!)
         }
         return exported
     }
@@ -86,6 +96,37 @@ public enum FailureCSV {
     public static func quoted(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A JSON import's rejected contacts as a JSON array the operator fixes and imports again,
+/// one contact a line: each as the file had it, with the note members first
+/// (`rejected_line`, `rejected_column`, `rejected_reason`, which the import skips). A contact
+/// that was not an object is kept as `rejected_value`; one not kept (journaled before v12)
+/// has the notes alone.
+public enum RejectJSON {
+    public static func object(_ reject: JournalReject) -> String {
+        var notes: [(String, JSONValue)] = [
+            ("rejected_line", .number(Double(reject.line))),
+            ("rejected_column", reject.column.map(JSONValue.string) ?? .null),
+            ("rejected_reason", .string(reject.reason)),
+        ]
+        var members: [(String, JSONValue)] = []
+        if let text = reject.fields?.first,
+            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        {
+            if case .object(let fields) = value {
+                members = fields.keys.sorted().filter { !RejectCSV.isNote($0) }.map { ($0, fields[$0]!) }
+            } else {
+                notes.append(("rejected_value", value))
+            }
+        }
+        let all = notes + members
+        return "{" + all.map { JSONValue.string($0.0).jsonText + ":" + $0.1.jsonText }.joined(separator: ",") + "}"
+    }
+
+    public static func document(_ objects: [String]) -> String {
+        "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 }
 

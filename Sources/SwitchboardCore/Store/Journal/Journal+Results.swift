@@ -108,7 +108,8 @@ extension Journal {
                 .fetchAll(db)
         case .rejected:
             results.rejects = try JournalReject.filter(JournalReject.Columns.entryID == entryID)
-                .order(JournalReject.Columns.line).limit(limit, offset: max(0, offset)).fetchAll(db)
+                .order(JournalReject.Columns.line, JournalReject.Columns.element).limit(limit, offset: max(0, offset))
+                .fetchAll(db)
         }
         return results
     }

@@ -13,22 +13,36 @@ public struct JournalReject: Codable, Sendable, Hashable, FetchableRecord, Persi
     public var column: String?
     /// Why the row was left out (several problems joined with "; ").
     public var reason: String
-    /// The row's fields as the file had them; nil when the CSV reader could not read the row
-    /// whole, for a JSON import, and for rows journaled before fields were kept.
+    /// The row's fields as the file had them; for a JSON contact, one field: the contact as
+    /// compact JSON. Nil when the CSV reader could not read the row whole, and for rows
+    /// journaled before fields (v8) or JSON contacts (v12) were kept.
     public var fields: [String]?
+    /// The JSON contact's place in the file's array; -1 for a CSV row or the whole file.
+    public var element: Int
 
-    public init(entryID: Int64, line: Int, column: String?, reason: String, fields: [String]? = nil) {
+    public init(
+        entryID: Int64, line: Int, column: String?, reason: String, fields: [String]? = nil, element: Int? = nil
+    ) {
         self.entryID = entryID
         self.line = line
         self.column = column
         self.reason = reason
         self.fields = fields
+        self.element = element ?? -1
     }
+
+    /// The JSON contact's place in the array; nil for a CSV row.
+    public var jsonElement: Int? { element >= 0 ? element : nil }
+
+    /// The reject's place in file order as one number, for keyset paging: the line, then the
+    /// JSON contact's place (a JSON file holds fewer than 2^32 contacts).
+    public var order: Int { line << 32 | (element + 1) }
 
     /// The columns, for queries.
     public enum Columns {
         public static let entryID = Column(CodingKeys.entryID)
         public static let line = Column(CodingKeys.line)
+        public static let element = Column(CodingKeys.element)
     }
 }
 
@@ -47,8 +61,8 @@ extension Journal {
         try JournalEntry.filter(key: entryID).updateAll(db, JournalEntry.Columns.rejectedCount += rejects.count)
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO journalReject (entryID, line, "column", reason, fields) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (entryID, line) DO UPDATE SET
+                INSERT INTO journalReject (entryID, line, element, "column", reason, fields) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (entryID, line, element) DO UPDATE SET
                   "column" = CASE WHEN "column" IS NULL THEN excluded."column"
                     WHEN excluded."column" IS NULL THEN "column" ELSE "column" || ', ' || excluded."column" END,
                   reason = reason || '; ' || excluded.reason,
@@ -57,15 +71,23 @@ extension Journal {
         let encoder = JSONEncoder()
         for reject in rejects {
             let fields = try reject.fields.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-            try statement.execute(arguments: [entryID, reject.line, reject.column, reject.reason, fields])
+            try statement.execute(
+                arguments: [entryID, reject.line, reject.element ?? -1, reject.column, reject.reason, fields])
         }
     }
 
-    /// A page of an entry's rejected rows after file line `line`, in file order (keyset paging).
-    public func rejects(of entryID: Int64, after line: Int = -1, limit: Int) async throws -> [JournalReject] {
-        try await store.pool.read { db in
-            try JournalReject.filter(JournalReject.Columns.entryID == entryID && JournalReject.Columns.line > line)
-                .order(JournalReject.Columns.line).limit(limit).fetchAll(db)
+    /// A page of an entry's rejected rows after `order` (`JournalReject.order`; -1 for the
+    /// first page), in file order (keyset paging).
+    public func rejects(of entryID: Int64, after order: Int = -1, limit: Int) async throws -> [JournalReject] {
+        let line = order < 0 ? -1 : order >> 32
+        let element = order < 0 ? -2 : (order & 0xFFFF_FFFF) - 1
+        return try await store.pool.read { db in
+            try JournalReject.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM journalReject WHERE entryID = ? AND (line > ? OR (line = ? AND element > ?))
+                    ORDER BY line, element LIMIT ?
+                    """, arguments: [entryID, line, line, element, limit])
         }
     }
 }
