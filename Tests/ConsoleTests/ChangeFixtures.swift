@@ -83,7 +83,8 @@ enum ChangeFixtures {
                 """
                 {"id": 12, "idempotencyKey": "k", "account": "acme-calls", "campaignID": "c2", "action": "upsert",
                  "partial": false, "state": "partial", "attempts": 1, "contactCount": 4, "answeredCount": 4,
-                 "failedCount": 2, "rejectedCount": 0, "reason": "the vendor refused 2 of 4 contacts; each keeps its reason",
+                 "failedCount": 2, "rejectedCount": 0, "storage": "rows",
+                 "reason": "the vendor refused 2 of 4 contacts; each keeps its reason",
                  "createdAt": 1800000000, "updatedAt": 1800000002}
                 """.utf8))
         entry.createdAt = t0

@@ -113,7 +113,8 @@ import Testing
                 """
                 {"id": 20, "idempotencyKey": "k20", "account": "acme-calls", "campaignID": "Evenings",
                  "action": "createConfiguration", "partial": false, "state": "done", "attempts": 1, "contactCount": 0,
-                 "answeredCount": 0, "failedCount": 0, "rejectedCount": 0, "createdAt": 1800000000, "updatedAt": 1800000002,
+                 "answeredCount": 0, "failedCount": 0, "rejectedCount": 0, "storage": "rows", "createdAt": 1800000000,
+                 "updatedAt": 1800000002,
                  "settings": {"configuration": {"name": "Evenings", "retryLimit": 2}, "existingIDs": [],
                    "configurationID": "cfg-9", "outcome": "created configuration cfg-9"}}
                 """.utf8))

@@ -302,6 +302,33 @@ import VendorSandbox
         return entryID
     }
 
+    /// A running sandbox (with `faults`) holding a new Anyreach campaign, and `count`
+    /// contacts journaled for it as one chunks entry in a temporary store.
+    func withChunksEntry(
+        count: Int, prefix: String, faults: String = "",
+        _ body: @Sendable (
+            _ sandbox: String, _ transport: AsyncHTTPTransport, _ account: Account, _ campaignID: String,
+            _ store: Store, _ entryID: Int64
+        ) async throws -> Void
+    ) async throws {
+        try await Sandbox.withRunning(try sync.sandboxOptions(faults: faults), logger: sync.quietLogger) { base in
+            let inner = AsyncHTTPTransport()
+            try await sync.shuttingDown(inner) {
+                let account = SandboxCredentials.Anyreach.account(base)
+                let campaign = try await sync.createCampaign(
+                    try AnyreachClient(account: account, transport: inner), externalID: "chunks-\(prefix)")
+                let directory = try TemporaryDirectory()
+                defer { directory.remove() }
+                try await withTemporaryStore { store, _ in
+                    let entryID = try await journalChunks(
+                        store, account: account, campaignID: campaign.id, count: count, prefix: prefix,
+                        directory: directory.path)
+                    try await body(base, inner, account, campaign.id, store, entryID)
+                }
+            }
+        }
+    }
+
     func writePlainCSV(_ path: String, count: Int, prefix: String) throws {
         var text = "external_id,first_name,email,phone\n"
         for index in 0..<count {
@@ -323,46 +350,33 @@ import VendorSandbox
 
     @Test func replayOfAChunksEntrySendsEachRemainingContactOnce() async throws {
         let count = 5_000
-        try await Sandbox.withRunning(try sync.sandboxOptions(faults: ""), logger: sync.quietLogger) { base in
-            let inner = AsyncHTTPTransport()
-            try await sync.shuttingDown(inner) {
-                let account = SandboxCredentials.Anyreach.account(base)
-                let campaign = try await sync.createCampaign(
-                    try AnyreachClient(account: account, transport: inner), externalID: "chunk-crash")
-                let directory = try TemporaryDirectory()
-                defer { directory.remove() }
-                try await withTemporaryStore { store, _ in
-                    let clock = TestClock()
-                    let entryID = try await journalChunks(
-                        store, account: account, campaignID: campaign.id, count: count, prefix: "crash",
-                        directory: directory.path)
-                    let crashing = CrashingTransport(inner, afterRequests: 2)
-                    let engine = SyncEngine(
-                        store: store, client: try AnyreachClient(account: account, transport: crashing),
-                        settings: SyncSettings(concurrency: 1), environment: clock.environment)
-                    await #expect(throws: SimulatedCrash.self) { try await engine.send(entryID: entryID) }
-                    let left = try await store.journal.unsettledEntries()
-                    #expect(left.map(\.state) == [.sending])
-                    #expect(left.first?.answeredCount == 2000)
-                    #expect(
-                        try await store.journal.unansweredChunks(entryID) == [2000..<3000, 3000..<4000, 4000..<5000])
+        try await withChunksEntry(count: count, prefix: "crash") { base, inner, account, campaignID, store, entryID in
+            let clock = TestClock()
+            let crashing = CrashingTransport(inner, afterRequests: 2)
+            let engine = SyncEngine(
+                store: store, client: try AnyreachClient(account: account, transport: crashing),
+                settings: SyncSettings(concurrency: 1), environment: clock.environment)
+            await #expect(throws: SimulatedCrash.self) { try await engine.send(entryID: entryID) }
+            let left = try await store.journal.unsettledEntries()
+            #expect(left.map(\.state) == [.sending])
+            #expect(left.first?.answeredCount == 2000)
+            #expect(
+                try await store.journal.unansweredChunks(entryID) == [2000..<3000, 3000..<4000, 4000..<5000])
 
-                    let counting = CountingTransport(inner)
-                    let replay = JournalReplay(store: store, accounts: [account], environment: clock.environment) {
-                        account in
-                        try AnyreachClient(account: account, transport: counting)
-                    }
-                    let report = try await replay.run()
-                    #expect(report.settled.map(\.state) == [.done])
-                    // The three chunks left, each once.
-                    let resent = counting.requests.filter { $0.method == .POST && $0.url.hasSuffix("/contacts") }
-                    #expect(resent.count == 3)
-                    #expect(try await outcomeWords(store, entryID) == ["created": count])
-                    let stored = try await sync.sandboxContacts(base, transport: inner, campaignID: campaign.id)
-                    #expect(stored.count == count)
-                    #expect(Set(stored.compactMap(\.externalID)) == Set((0..<count).map { "crash-\($0)" }))
-                }
+            let counting = CountingTransport(inner)
+            let replay = JournalReplay(store: store, accounts: [account], environment: clock.environment) {
+                account in
+                try AnyreachClient(account: account, transport: counting)
             }
+            let report = try await replay.run()
+            #expect(report.settled.map(\.state) == [.done])
+            // The three chunks left, each once.
+            let resent = counting.requests.filter { $0.method == .POST && $0.url.hasSuffix("/contacts") }
+            #expect(resent.count == 3)
+            #expect(try await outcomeWords(store, entryID) == ["created": count])
+            let stored = try await sync.sandboxContacts(base, transport: inner, campaignID: campaignID)
+            #expect(stored.count == count)
+            #expect(Set(stored.compactMap(\.externalID)) == Set((0..<count).map { "crash-\($0)" }))
         }
     }
 
@@ -373,68 +387,44 @@ import VendorSandbox
     @Test(arguments: [true, false])
     func progressMovesOnASlowLink(clockMoves: Bool) async throws {
         let count = 5_000
-        try await Sandbox.withRunning(try sync.sandboxOptions(faults: ""), logger: sync.quietLogger) { base in
-            let inner = AsyncHTTPTransport()
-            try await sync.shuttingDown(inner) {
-                let account = SandboxCredentials.Anyreach.account(base)
-                let campaign = try await sync.createCampaign(
-                    try AnyreachClient(account: account, transport: inner), externalID: "chunk-slow-\(clockMoves)")
-                let directory = try TemporaryDirectory()
-                defer { directory.remove() }
-                try await withTemporaryStore { store, _ in
-                    let entryID = try await journalChunks(
-                        store, account: account, campaignID: campaign.id, count: count, prefix: "slow",
-                        directory: directory.path)
-                    let clock = TestClock()
-                    let probing = ProbingTransport(inner) {
-                        if clockMoves { try await clock.environment.sleep(1) }
-                        return try await store.journal.entry(entryID)?.answeredCount ?? -1
-                    }
-                    let engine = SyncEngine(
-                        store: store, client: try AnyreachClient(account: account, transport: probing),
-                        settings: SyncSettings(concurrency: 1), environment: clock.environment)
-                    let settled = try await engine.send(entryID: entryID)
-                    #expect(settled.state == .done)
-                    #expect(settled.answeredCount == count)
-                    #expect(probing.seen == (clockMoves ? [0, 1000, 2000, 3000, 4000] : [0, 0, 0, 0, 0]))
-                }
+        try await withChunksEntry(count: count, prefix: "slow") { _, inner, account, _, store, entryID in
+            let clock = TestClock()
+            let probing = ProbingTransport(inner) {
+                if clockMoves { try await clock.environment.sleep(1) }
+                return try await store.journal.entry(entryID)?.answeredCount ?? -1
             }
+            let engine = SyncEngine(
+                store: store, client: try AnyreachClient(account: account, transport: probing),
+                settings: SyncSettings(concurrency: 1), environment: clock.environment)
+            let settled = try await engine.send(entryID: entryID)
+            #expect(settled.state == .done)
+            #expect(settled.answeredCount == count)
+            #expect(probing.seen == (clockMoves ? [0, 1000, 2000, 3000, 4000] : [0, 0, 0, 0, 0]))
         }
     }
 
     @Test func aChunksEntryThroughFaultsArrivesExactlyOnce() async throws {
         let count = 20_000
-        let options = try sync.sandboxOptions(faults: "500:0.2,429:0.1,reset:0.05")
-        try await Sandbox.withRunning(options, logger: sync.quietLogger) { base in
-            let transport = CountingTransport(AsyncHTTPTransport())
-            try await sync.shuttingDown(transport.inner) {
-                let account = SandboxCredentials.Anyreach.account(base)
-                let client = try AnyreachClient(account: account, transport: transport)
-                let campaign = try await sync.createCampaign(client, externalID: "chunk-faults")
-                let directory = try TemporaryDirectory()
-                defer { directory.remove() }
-                try await withTemporaryStore { store, _ in
-                    let clock = TestClock()
-                    let entryID = try await journalChunks(
-                        store, account: account, campaignID: campaign.id, count: count, prefix: "fault",
-                        directory: directory.path)
-                    let engine = SyncEngine(
-                        store: store, client: client,
-                        settings: SyncSettings(concurrency: 4, retry: RetryPolicy(maxAttempts: 12)),
-                        environment: clock.environment)
-                    let entry = try await engine.send(entryID: entryID)
-                    #expect(entry.state == .done)
-                    #expect(entry.answeredCount == count)
-                    #expect(entry.failedCount == 0)
-                    #expect(try await outcomeWords(store, entryID) == ["created": count])
-                    let upserts = transport.requests.filter { $0.method == .POST && $0.url.hasSuffix("/contacts") }
-                    #expect(upserts.count > count / 1000)
-                    #expect(clock.sleeps.count == upserts.count - count / 1000)
-                    let stored = try await sync.sandboxContacts(base, transport: transport, campaignID: campaign.id)
-                    #expect(stored.count == count)
-                    #expect(Set(stored.compactMap(\.externalID)) == Set((0..<count).map { "fault-\($0)" }))
-                }
-            }
+        try await withChunksEntry(count: count, prefix: "fault", faults: "500:0.2,429:0.1,reset:0.05") {
+            base, inner, account, campaignID, store, entryID in
+            let transport = CountingTransport(inner)
+            let client = try AnyreachClient(account: account, transport: transport)
+            let clock = TestClock()
+            let engine = SyncEngine(
+                store: store, client: client,
+                settings: SyncSettings(concurrency: 4, retry: RetryPolicy(maxAttempts: 12)),
+                environment: clock.environment)
+            let entry = try await engine.send(entryID: entryID)
+            #expect(entry.state == .done)
+            #expect(entry.answeredCount == count)
+            #expect(entry.failedCount == 0)
+            #expect(try await outcomeWords(store, entryID) == ["created": count])
+            let upserts = transport.requests.filter { $0.method == .POST && $0.url.hasSuffix("/contacts") }
+            #expect(upserts.count > count / 1000)
+            #expect(clock.sleeps.count == upserts.count - count / 1000)
+            let stored = try await sync.sandboxContacts(base, transport: transport, campaignID: campaignID)
+            #expect(stored.count == count)
+            #expect(Set(stored.compactMap(\.externalID)) == Set((0..<count).map { "fault-\($0)" }))
         }
     }
 
@@ -533,7 +523,7 @@ import VendorSandbox
     }
 
     /// A chunk knows whether its body may name contacts by id (its file had an id column),
-    /// so sending a file without one does not search the body; a chunk that does is read.
+    /// so sending a file without one does not read ids from the body; a chunk that does is read.
     @Test func chunksSayWhetherTheyNameIDs() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -554,14 +544,13 @@ import VendorSandbox
                 ) { _, _, _ in })
             let (plainBody, plainNames) = try await store.journal.chunkBody(plain, first: 0)
             #expect(!plainNames)
-            #expect(try SyncEngine.sentIDs(plainBody, count: 1000, namesIDs: plainNames) == Array(repeating: nil, count: 1000))
+            #expect(
+                try SyncEngine.sentIDs(plainBody, count: 1000, namesIDs: plainNames)
+                    == Array(repeating: nil, count: 1000))
             let (body, names) = try await store.journal.chunkBody(named, first: 0)
             #expect(names)
             let ids = try SyncEngine.sentIDs(body, count: 1000, namesIDs: names)
             #expect(ids.prefix(4) == ["v-0", nil, "v-2", nil])
-            // A chunk written before v11 (NULL) is searched.
-            try await store.pool.write { db in try db.execute(sql: "UPDATE journalChunk SET namesIDs = NULL") }
-            #expect(try await store.journal.chunkBody(plain, first: 0).namesIDs)
         }
     }
 

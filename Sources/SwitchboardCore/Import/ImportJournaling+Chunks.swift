@@ -122,9 +122,7 @@ extension Store {
         // Which contacts the cache holds: only looked up (the chunk's contacts read back) when
         // the campaign's cache holds any (one probe), as `cached(_:account:campaignID:)` does.
         let holdsAny = try await pool.read { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE account = ? AND campaignID = ?)",
-                arguments: [change.account, change.campaignID]) ?? false
+            try Self.cacheHoldsAny(account: change.account, campaignID: change.campaignID, db)
         }
         for page in stride(from: 0, to: written.chunks.count, by: 64) {
             let chunks = written.chunks[page..<min(page + 64, written.chunks.count)]

@@ -51,10 +51,7 @@ extension Store {
             var found = Found()
             // A campaign with nothing cached (one just made, or never listed: what a bulk
             // import usually fills) holds none of them; one probe says so.
-            let holdsAny = try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE account = ? AND campaignID = ?)"),
-                arguments: [account, campaignID]) ?? false
-            guard holdsAny else { return found }
+            guard try Store.cacheHoldsAny(account: account, campaignID: campaignID, db) else { return found }
             for start in stride(from: 0, to: contacts.count, by: Store.lookupChunk) {
                 try found.add(
                     contacts[start..<min(start + Store.lookupChunk, contacts.count)], account: account,
@@ -110,5 +107,14 @@ extension Store {
                 if let id: String = row[2] { self.externalIDs.insert(id) }
             }
         }
+    }
+}
+
+extension Store {
+    /// Whether the cache holds any contact of the campaign (one probe).
+    static func cacheHoldsAny(account: String, campaignID: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE account = ? AND campaignID = ?)"),
+            arguments: [account, campaignID]) ?? false
     }
 }

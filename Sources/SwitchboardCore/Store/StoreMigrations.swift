@@ -156,6 +156,9 @@ enum StoreMigrations {
                 t.column("keys", .text).notNull()
                 // Each contact's file line, 4 bytes little-endian.
                 t.column("lines", .blob)
+                // Whether the body may name contacts by Anyreach id (its file had an id
+                // column): a chunk that names none is sent without reading ids from its body.
+                t.column("namesIDs", .boolean).notNull()
                 t.primaryKey(["entryID", "first"])
             }
             try db.create(table: "journalChunkOutcome") { t in
@@ -176,13 +179,7 @@ enum StoreMigrations {
                 t.foreignKey(["entryID", "first"], references: "journalChunk", columns: ["entryID", "first"], onDelete: .cascade)
             }
         }
-        migrator.registerMigration("v11 journal chunk ids") { db in
-            // Whether a chunk's body may name contacts by Anyreach id (1) or names none (0,
-            // its file had no id column), so sending it need not search the body; NULL for a
-            // chunk written before, which is searched.
-            try db.alter(table: "journalChunk") { t in t.add(column: "namesIDs", .boolean) }
-        }
-        migrator.registerMigration("v12 import rejects per JSON contact") { db in
+        migrator.registerMigration("v11 import rejects per JSON contact") { db in
             // A JSON contact left out is a reject of its own (`element`, its place in the
             // array; -1 for a CSV row or the whole file), even when several share a line.
             try db.create(table: "journalRejectNew") { t in

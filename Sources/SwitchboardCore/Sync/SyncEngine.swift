@@ -86,8 +86,7 @@ public struct SyncEngine: Sendable {
                             }
                         case .giveUp(let batch, let reason) where chunks:
                             let first = batch.runs.first?.lowerBound ?? 0
-                            let (body, namesIDs) = try await journal.chunkBody(entryID, first: first)
-                            let answers = try Self.sentIDs(body, count: batch.count, namesIDs: namesIDs).map {
+                            let answers = try await storedChunk(batch, of: entry).sentIDs.map {
                                 ChunkAnswer(word: "failed", vendorID: $0, message: reason)
                             }
                             answeredChunks.append((first, answers))
@@ -210,9 +209,7 @@ public struct SyncEngine: Sendable {
     /// Sends one chunk of a `chunks` entry: its body as journaled, each contact's outcome
     /// mapped as `perform` maps an upsert's.
     private func performChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry) async throws -> [ChunkAnswer] {
-        let first = batch.runs.first?.lowerBound ?? 0
-        let (body, namesIDs) = try await store.journal.chunkBody(entry.id!, first: first)
-        let sentIDs = try Self.sentIDs(body, count: batch.count, namesIDs: namesIDs)
+        let (body, sentIDs) = try await storedChunk(batch, of: entry)
         let report = try await client.upsertBody(campaignID: entry.campaignID, body: body, sentIDs: sentIDs)
         var answers = sentIDs.map {
             ChunkAnswer(word: "failed", vendorID: $0, message: "the vendor's answer did not mention this contact")
@@ -225,26 +222,19 @@ public struct SyncEngine: Sendable {
         return answers
     }
 
+    /// A chunk's body as journaled, and the id each of its contacts is sent with.
+    private func storedChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry) async throws
+        -> (body: [UInt8], sentIDs: [String?])
+    {
+        let (body, namesIDs) = try await store.journal.chunkBody(entry.id!, first: batch.runs.first?.lowerBound ?? 0)
+        return (body, try Self.sentIDs(body, count: batch.count, namesIDs: namesIDs))
+    }
+
     /// The id each contact of an Anyreach upsert body was sent with: none when the chunk
-    /// is known to name none (`namesIDs` false) or the body holds no `"id"` member (the
-    /// usual import), else read from the body.
-    static func sentIDs(_ body: [UInt8], count: Int, namesIDs: Bool = true) throws -> [String?] {
+    /// names none (`namesIDs` false: its file had no id column, the usual import), else
+    /// read from the body.
+    static func sentIDs(_ body: [UInt8], count: Int, namesIDs: Bool) throws -> [String?] {
         guard namesIDs else { return Array(repeating: nil, count: count) }
-        // Each quote found by memchr, then the four bytes after it compared.
-        let names = body.withUnsafeBufferPointer { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return false }
-            var offset = 0
-            while offset + 5 <= bytes.count {
-                guard let found = memchr(base + offset, 0x22, bytes.count - offset - 4) else { return false }
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if bytes[at + 1] == 0x69, bytes[at + 2] == 0x64, bytes[at + 3] == 0x22, bytes[at + 4] == 0x3A {
-                    return true
-                }
-                offset = at + 1
-            }
-            return false
-        }
-        guard names else { return Array(repeating: nil, count: count) }
         let decoded = try JSONDecoder().decode(AnyreachUpsertBody.self, from: Data(body))
         var ids = decoded.contacts.map(\.id)
         if ids.count < count { ids += Array(repeating: nil, count: count - ids.count) }

@@ -108,7 +108,7 @@ public protocol VendorClient: Sendable {
 
 extension VendorClient {
     public func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> UpsertReport {
-        throw VendorError.unsupported("\(vendor) takes no journaled request body")
+        throw VendorError.unsupported("\(vendor.displayName) takes no journaled request body")
     }
 
     public func campaigns(nameContains: String?, states: [CampaignState]) async throws -> [Campaign] {

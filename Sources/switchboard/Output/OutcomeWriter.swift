@@ -163,26 +163,15 @@ struct OutcomeWriter {
             bytes.count <= min(widths[1], Self.maxKeyWidth) && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         }
         guard keyFits else { return false }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let written = withUnsafeMutableBytes(of: &digits) { digits -> Bool in
-            var value = row.line.magnitude
-            var count = 0
-            repeat {
-                digits[19 - count] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-                count += 1
-            } while value > 0
-            if row.line < 0 {
-                digits[19 - count] = UInt8(ascii: "-")
-                count += 1
-            }
-            guard count <= widths[0] else { return false }
-            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[(20 - count)...]))
-            appendSpaces(widths[0] - count + 2)
+        // A line number is a small string (no allocation).
+        var line = String(row.line)
+        let lineWritten = line.withUTF8 { digits in
+            guard digits.count <= widths[0] else { return false }
+            buffer.append(contentsOf: digits)
+            appendSpaces(widths[0] - digits.count + 2)
             return true
         }
-        guard written else { return false }
+        guard lineWritten else { return false }
         key.withUTF8 { bytes in
             buffer.append(contentsOf: bytes)
             appendSpaces(widths[1] - bytes.count + 2)

@@ -65,17 +65,10 @@ struct ChunkAnswer: Sendable, Hashable {
         return Data(blob)
     }
 
-    /// The code byte of an outcome word, without hashing it.
-    private static func code(of word: String) -> UInt8 {
-        switch word {
-        case "created": UInt8(ascii: "c")
-        case "updated": UInt8(ascii: "u")
-        case "upserted": UInt8(ascii: "p")
-        case "removed": UInt8(ascii: "r")
-        case "ignored": UInt8(ascii: "i")
-        default: UInt8(ascii: "f")
-        }
-    }
+    /// The byte each word of `words` is stored as, in its order.
+    private static let codes = Array("cuprif".utf8)
+
+    private static func code(of word: String) -> UInt8 { codes[wordIndex(word)] }
 
     /// The messages, as `journalChunkOutcome.messages`: index in the chunk -> message; nil when none has one.
     static func messages(_ answers: [ChunkAnswer]) -> String? {
@@ -116,14 +109,7 @@ struct ChunkAnswer: Sendable, Hashable {
     }
 
     private static func word(ofCode code: UInt8) -> String {
-        switch code {
-        case UInt8(ascii: "c"): "created"
-        case UInt8(ascii: "u"): "updated"
-        case UInt8(ascii: "p"): "upserted"
-        case UInt8(ascii: "r"): "removed"
-        case UInt8(ascii: "i"): "ignored"
-        default: "failed"
-        }
+        codes.firstIndex(of: code).map { words[$0] } ?? "failed"
     }
 }
 
@@ -224,8 +210,8 @@ extension Journal {
         }
     }
 
-    /// A chunk's stored request body, and whether it may name contacts by id (false when
-    /// its file had no id column; true when not known, for a chunk written before v11).
+    /// A chunk's stored request body, and whether it may name contacts by id (its file had
+    /// an id column).
     func chunkBody(_ id: Int64, first: Int) async throws -> (body: [UInt8], namesIDs: Bool) {
         try await store.pool.read { db in
             guard
@@ -233,8 +219,8 @@ extension Journal {
                     db.cachedStatement(sql: "SELECT body, namesIDs FROM journalChunk WHERE entryID = ? AND first = ?"),
                     arguments: [id, first])
             else { throw JournalError.noEntry(id) }
-            let namesIDs: Bool? = row[1]
-            return try row.withUnsafeData(atIndex: 0) { data in ([UInt8](data ?? Data()), namesIDs ?? true) }
+            let namesIDs: Bool = row[1]
+            return try row.withUnsafeData(atIndex: 0) { data in ([UInt8](data ?? Data()), namesIDs) }
         }
     }
 
@@ -271,12 +257,7 @@ extension Journal {
             try JournalEntry.filter(key: entryID).updateAll(
                 db, JournalEntry.Columns.answeredCount += answeredCount, JournalEntry.Columns.failedCount += failed,
                 JournalEntry.Columns.updatedAt.set(to: date))
-            let holdsAny =
-                try Bool.fetchOne(
-                    db.cachedStatement(
-                        sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE account = ? AND campaignID = ?)"),
-                    arguments: [entry.account, entry.campaignID]) ?? false
-            guard holdsAny else { return }
+            guard try Store.cacheHoldsAny(account: entry.account, campaignID: entry.campaignID, db) else { return }
             for (first, answers) in answered {
                 let rows = try Self.chunkContacts(entryID, first: first, db)
                 let contactAnswers = zip(rows, answers).map { row, answer in

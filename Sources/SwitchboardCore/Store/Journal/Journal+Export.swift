@@ -102,7 +102,7 @@ public enum FailureCSV {
 /// A JSON import's rejected contacts as a JSON array the operator fixes and imports again,
 /// one contact a line: each as the file had it, with the note members first
 /// (`rejected_line`, `rejected_column`, `rejected_reason`, which the import skips). A contact
-/// that was not an object is kept as `rejected_value`; one not kept (journaled before v12)
+/// that was not an object is kept as `rejected_value`; one not kept (journaled before v11)
 /// has the notes alone.
 public enum RejectJSON {
     public static func object(_ reject: JournalReject) -> String {

@@ -102,10 +102,10 @@ extension Journal {
                 WHERE account = ? AND campaignID = ? AND storage = 'chunks' ORDER BY id DESC
                 """, arguments: [account, campaignID])
         guard !entries.isEmpty else { return [] }
+        let (condition, arguments) = match.chunkCondition
         var found: [ContactHistoryEntry] = []
         for entry in entries {
             let entryID: Int64 = entry[0]
-            let (condition, arguments) = match.chunkCondition
             let firsts = try Int.fetchAll(
                 db,
                 sql: """

@@ -71,12 +71,6 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
     public var createdAt: Date
     public var updatedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, idempotencyKey, account, campaignID, action, partial, campaign, settings, state, attempts
-        case contactCount, answeredCount, failedCount, rejectedCount, sourcePath, sourceHeader, storage, reason
-        case createdAt, updatedAt
-    }
-
     /// The columns, for queries.
     public enum Columns {
         public static let id = Column(CodingKeys.id)
@@ -116,33 +110,5 @@ public struct JournalEntry: Codable, Sendable, Hashable, Identifiable, Fetchable
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
-    }
-}
-
-extension JournalEntry {
-    /// Decoded as synthesized, except that an entry written before `storage` (JSON kept by
-    /// a test or a tool) keeps its contacts as rows.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeIfPresent(Int64.self, forKey: .id)
-        idempotencyKey = try container.decode(String.self, forKey: .idempotencyKey)
-        account = try container.decode(String.self, forKey: .account)
-        campaignID = try container.decode(String.self, forKey: .campaignID)
-        action = try container.decode(ChangeAction.self, forKey: .action)
-        partial = try container.decode(Bool.self, forKey: .partial)
-        campaign = try container.decodeIfPresent(CampaignDraft.self, forKey: .campaign)
-        settings = try container.decodeIfPresent(SettingsChange.self, forKey: .settings)
-        state = try container.decode(JournalState.self, forKey: .state)
-        attempts = try container.decode(Int.self, forKey: .attempts)
-        contactCount = try container.decode(Int.self, forKey: .contactCount)
-        answeredCount = try container.decode(Int.self, forKey: .answeredCount)
-        failedCount = try container.decode(Int.self, forKey: .failedCount)
-        rejectedCount = try container.decode(Int.self, forKey: .rejectedCount)
-        sourcePath = try container.decodeIfPresent(String.self, forKey: .sourcePath)
-        sourceHeader = try container.decodeIfPresent([String].self, forKey: .sourceHeader)
-        storage = try container.decodeIfPresent(JournalStorage.self, forKey: .storage) ?? .rows
-        reason = try container.decodeIfPresent(String.self, forKey: .reason)
-        createdAt = try container.decode(Date.self, forKey: .createdAt)
-        updatedAt = try container.decode(Date.self, forKey: .updatedAt)
     }
 }

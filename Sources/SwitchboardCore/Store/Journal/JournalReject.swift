@@ -15,7 +15,7 @@ public struct JournalReject: Codable, Sendable, Hashable, FetchableRecord, Persi
     public var reason: String
     /// The row's fields as the file had them; for a JSON contact, one field: the contact as
     /// compact JSON. Nil when the CSV reader could not read the row whole, and for rows
-    /// journaled before fields (v8) or JSON contacts (v12) were kept.
+    /// journaled before fields (v8) or JSON contacts (v11) were kept.
     public var fields: [String]?
     /// The JSON contact's place in the file's array; -1 for a CSV row or the whole file.
     public var element: Int
