@@ -49,6 +49,8 @@ extension Store {
         let header = try source.mapping.map { String(decoding: try JSONEncoder().encode($0.header), as: UTF8.self) }
         let written: ChunksWritten? = try await pool.writeWithoutTransaction { db in
             try db.execute(sql: "BEGIN IMMEDIATE")
+            // The entry's bodies file while it is written: removed if the entry does not commit.
+            var bodiesFile: ChunkBodyFile?
             do {
                 guard
                     try JournalEntry.filter(JournalEntry.Columns.idempotencyKey == change.idempotencyKey)
@@ -70,22 +72,27 @@ extension Store {
                 }
                 let insert = try db.makeStatement(
                     sql: """
-                        INSERT INTO journalChunk (entryID, first, count, body, keys, lines, namesIDs)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO journalChunk (entryID, first, count, body, keys, lines, namesIDs, bodyAt, bodyLength)
+                        VALUES (?, ?, ?, x'', ?, ?, ?, ?, ?)
                         """
                 )
+                try ChunkBodyFile.removeOrphans(db)
+                var bodies = try ChunkBodyFile(db, entryID: entryID)
+                bodiesFile = bodies
                 var encoder = try BulkEncoder(path: path, file: path, plan: plan, vendor: vendor)
                 defer { encoder.release() }
                 var chunks: [(first: Int, count: Int, problemEnd: Int)] = []
                 var contacts = 0
                 while let count = try encoder.nextChunk() {
                     if Task.isCancelled { throw CancellationError() }
-                    let body = Data(bytesNoCopy: encoder.body.base, count: encoder.body.count, deallocator: .none)
+                    let bodyAt = try bodies.append(encoder.body.base, count: encoder.body.count)
                     let keys = String(
                         decoding: UnsafeBufferPointer(start: encoder.keys.base, count: encoder.keys.count),
                         as: UTF8.self)
                     let lines = Data(bytesNoCopy: encoder.lines.base, count: encoder.lines.count, deallocator: .none)
-                    try insert.execute(arguments: [entryID, contacts, count, body, keys, lines, plan.idColumn != nil])
+                    try insert.execute(arguments: [
+                        entryID, contacts, count, keys, lines, plan.idColumn != nil, bodyAt, encoder.body.count,
+                    ])
                     chunks.append((contacts, count, encoder.problems.count))
                     contacts += count
                 }
@@ -97,14 +104,20 @@ extension Store {
                     ImportReject.rows(encoder.problems, fields: encoder.rejectedFields), to: entryID, db)
                 try db.execute(
                     sql: "UPDATE journalEntry SET contactCount = ? WHERE id = ?", arguments: [contacts, entryID])
+                // The bodies are durable before the entry that names them commits.
+                try bodies.sync()
+                bodies.close()
+                bodiesFile = nil
                 try db.execute(sql: "COMMIT")
                 return ChunksWritten(
                     entryID: entryID, chunks: chunks, problems: encoder.problems,
                     rejectedFields: encoder.rejectedFields)
             } catch is BulkLaneFallback {
+                bodiesFile?.discard()
                 try db.execute(sql: "ROLLBACK")
                 return nil
             } catch {
+                bodiesFile?.discard()
                 try? db.execute(sql: "ROLLBACK")
                 throw error
             }

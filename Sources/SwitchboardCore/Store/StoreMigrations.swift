@@ -199,6 +199,14 @@ enum StoreMigrations {
             try db.drop(table: "journalReject")
             try db.rename(table: "journalRejectNew", to: "journalReject")
         }
+        migrator.registerMigration("v12 journal chunk bodies in files") { db in
+            // A chunk's body in its entry's bodies file (`ChunkBodyFile`): its offset and
+            // length there, `body` left empty. NULL `bodyAt`: the body is in the row.
+            try db.alter(table: "journalChunk") { t in
+                t.add(column: "bodyAt", .integer)
+                t.add(column: "bodyLength", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -77,6 +77,10 @@ public struct SyncEngine: Sendable {
                                     return .answered(batch, try await perform(batch, of: entry))
                                 } catch let error as VendorError {
                                     return .failed(batch, error)
+                                } catch let error as ChunkBodyFile.Unreadable {
+                                    // A body that cannot be read back cannot be sent: its
+                                    // contacts are listed failed with why; the others go on.
+                                    return .answeredChunk(batch, Self.unsent(batch, error))
                                 }
                             }
                         case .wait(let number, let seconds):
@@ -86,8 +90,13 @@ public struct SyncEngine: Sendable {
                             }
                         case .giveUp(let batch, let reason) where chunks:
                             let first = batch.runs.first?.lowerBound ?? 0
-                            let answers = try await storedChunk(batch, of: entry).sentIDs.map {
-                                ChunkAnswer(word: "failed", vendorID: $0, message: reason)
+                            let answers: [ChunkAnswer]
+                            do {
+                                answers = try await storedChunk(batch, of: entry).sentIDs.map {
+                                    ChunkAnswer(word: "failed", vendorID: $0, message: reason)
+                                }
+                            } catch let error as ChunkBodyFile.Unreadable {
+                                answers = Self.unsent(batch, error)
                             }
                             answeredChunks.append((first, answers))
                             try await flushChunks()
@@ -220,6 +229,13 @@ public struct SyncEngine: Sendable {
                 message: ContactAnswer.message(outcome.result, warnings: outcome.warnings))
         }
         return answers
+    }
+
+    /// The answers of a chunk whose body cannot be read back: each contact failed, with why.
+    static func unsent(_ batch: SyncStateMachine.Batch, _ error: ChunkBodyFile.Unreadable) -> [ChunkAnswer] {
+        Array(
+            repeating: ChunkAnswer(word: "failed", vendorID: nil, message: error.localizedDescription),
+            count: batch.count)
     }
 
     /// A chunk's body as journaled, and the id each of its contacts is sent with.

@@ -216,12 +216,24 @@ extension Journal {
         try await store.pool.read { db in
             guard
                 let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT body, namesIDs FROM journalChunk WHERE entryID = ? AND first = ?"),
+                    db.cachedStatement(
+                        sql: """
+                            SELECT body, bodyAt, bodyLength, namesIDs FROM journalChunk
+                            WHERE entryID = ? AND first = ?
+                            """),
                     arguments: [id, first])
             else { throw JournalError.noEntry(id) }
-            let namesIDs: Bool = row[1]
-            return try row.withUnsafeData(atIndex: 0) { data in ([UInt8](data ?? Data()), namesIDs) }
+            return (try Self.body(of: row, entryID: id, db), row[3])
         }
+    }
+
+    /// The body of a chunk row whose first three columns are `body, bodyAt, bodyLength`: in
+    /// the entry's bodies file, or in the row (a chunk journaled before migration v12).
+    static func body(of row: Row, entryID: Int64, _ db: Database) throws -> [UInt8] {
+        if let offset: Int64 = row[1] {
+            return try ChunkBodyFile.read(db, entryID: entryID, at: offset, length: row[2])
+        }
+        return try row.withUnsafeData(atIndex: 0) { data in [UInt8](data ?? Data()) }
     }
 
     /// Writes answered chunks' outcomes and the entry's counts, in one transaction.
@@ -371,16 +383,17 @@ extension Journal {
             let row = try Row.fetchOne(
                 db.cachedStatement(
                     sql: """
-                        SELECT c.body, o.outcomes, o.messages, o.answeredAt, c.count FROM journalChunk c
+                        SELECT c.body, c.bodyAt, c.bodyLength, o.outcomes, o.messages, o.answeredAt, c.count
+                        FROM journalChunk c
                         LEFT JOIN journalChunkOutcome o ON o.entryID = c.entryID AND o.first = c.first
                         WHERE c.entryID = ? AND c.first = ?
                         """), arguments: [id, first])
         else { return [] }
-        let body: Data = row[0]
-        let outcomes: Data? = row[1]
-        let messages: String? = row[2]
-        let answeredAt: Date? = row[3]
-        let count: Int = row[4]
+        let body = Data(try body(of: row, entryID: id, db))
+        let outcomes: Data? = row[3]
+        let messages: String? = row[4]
+        let answeredAt: Date? = row[5]
+        let count: Int = row[6]
         let answers = outcomes.map { ChunkAnswer.decode(blob: $0, messages: messages, count: count) }
         return try JournalChunkRow.contacts(body: body).enumerated().map { index, contact in
             var read = JournalContact(entryID: id, position: first + index, contact: contact)

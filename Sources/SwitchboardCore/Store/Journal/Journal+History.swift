@@ -102,18 +102,23 @@ extension Journal {
                 WHERE account = ? AND campaignID = ? AND storage = 'chunks' ORDER BY id DESC
                 """, arguments: [account, campaignID])
         guard !entries.isEmpty else { return [] }
-        let (condition, arguments) = match.chunkCondition
+        let needles = match.chunkNeedles
         var found: [ContactHistoryEntry] = []
         for entry in entries {
             let entryID: Int64 = entry[0]
-            let firsts = try Int.fetchAll(
+            // The chunks whose body (or answer) holds one of the keys' values, newest first.
+            let chunks = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT c.first FROM journalChunk c
+                    SELECT c.body, c.bodyAt, c.bodyLength, c.first, o.outcomes FROM journalChunk c
                     LEFT JOIN journalChunkOutcome o ON o.entryID = c.entryID AND o.first = c.first
-                    WHERE c.entryID = ? AND \(condition) ORDER BY c.first DESC
-                    """, arguments: StatementArguments([entryID] + arguments))
-            for first in firsts {
+                    WHERE c.entryID = ? ORDER BY c.first DESC
+                    """, arguments: [entryID])
+            while let chunk = try chunks.next() {
+                let outcomes: Data? = chunk[4]
+                guard try needles.mayHold(body: Journal.body(of: chunk, entryID: entryID, db), outcomes: outcomes)
+                else { continue }
+                let first: Int = chunk[3]
                 for contact in try chunkContacts(entryID, first: first, db).reversed() where match.matches(contact) {
                     found.append(
                         ContactHistoryEntry(
@@ -159,29 +164,17 @@ struct HistoryMatch {
         return false
     }
 
-    /// A condition on a chunk (`c`, its outcome `o`) that lets through every chunk holding a
-    /// contact the keys name: a value written verbatim in its body or answer.
-    var chunkCondition: (String, [any DatabaseValueConvertible]) {
+    /// What a chunk must hold to hold a contact the keys name: a value written verbatim in
+    /// its body or answer.
+    var chunkNeedles: ChunkNeedles {
         let values = vendorIDs + externalIDs + [phone].compactMap { $0 }
         let verbatim = (values + [email].compactMap { $0 }).allSatisfy { value in
             !value.unicodeScalars.contains { $0.value < 0x20 || $0.value > 0x7E || "\"\\/".unicodeScalars.contains($0) }
         }
-        guard verbatim else { return ("1", []) }
-        var parts: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        for value in values {
-            parts.append("instr(c.body, CAST(? AS BLOB)) > 0")
-            arguments.append(value)
-        }
-        for value in vendorIDs {
-            parts.append("instr(o.outcomes, CAST(? AS BLOB)) > 0")
-            arguments.append(value)
-        }
-        if let email {
-            parts.append("instr(lower(CAST(c.body AS TEXT)), ?) > 0")
-            arguments.append(email)
-        }
-        return parts.isEmpty ? ("0", []) : ("(" + parts.joined(separator: " OR ") + ")", arguments)
+        guard verbatim else { return ChunkNeedles(everyChunk: true) }
+        return ChunkNeedles(
+            inBody: values.map { Array($0.utf8) }, inAnswer: vendorIDs.map { Array($0.utf8) },
+            emailInBody: email.map { Array($0.lowercased().utf8) })
     }
 
     var condition: SQL {
@@ -207,5 +200,56 @@ struct HistoryMatch {
         }
         guard !vendorIDs.isEmpty else { return json }
         return "(c.vendorID IN \(vendorIDs) OR \(json))"
+    }
+}
+
+/// The byte strings a chunk is searched for (`HistoryMatch.chunkNeedles`).
+struct ChunkNeedles {
+    /// A value outside printable ASCII, or one JSON may escape: every chunk is read.
+    var everyChunk = false
+    var inBody: [[UInt8]] = []
+    var inAnswer: [[UInt8]] = []
+    /// Lowercase; matched ignoring ASCII case.
+    var emailInBody: [UInt8]?
+
+    func mayHold(body: [UInt8], outcomes: Data?) -> Bool {
+        if everyChunk { return true }
+        if inBody.contains(where: { Self.find($0, in: body) }) { return true }
+        if let outcomes, inAnswer.contains(where: { needle in Self.find(needle, in: [UInt8](outcomes)) }) {
+            return true
+        }
+        if let email = emailInBody, Self.findIgnoringASCIICase(email, in: body) { return true }
+        return false
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { n in
+                let last = hay.count - n.count
+                var start = 0
+                while start <= last {
+                    guard let hit = memchr(hay.baseAddress! + start, Int32(n[0]), last - start + 1) else { return false }
+                    start = hay.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hay.baseAddress! + start, n.baseAddress!, n.count) == 0 { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether `haystack` holds `needle` (lowercase) with its ASCII letters in either case.
+    static func findIgnoringASCIICase(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let head = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+        for start in 0...(haystack.count - needle.count) where lower(haystack[start]) == head {
+            var index = 1
+            while index < needle.count && lower(haystack[start + index]) == needle[index] { index += 1 }
+            if index == needle.count { return true }
+        }
+        return false
     }
 }

@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+
+/// The request bodies of a `chunks` entry, kept in a file of their own beside the database
+/// (`<database>.bodies/entry-<id>`, the directory 0700, the file 0600) rather than in
+/// `journalChunk.body`: written once, in large writes, and synced before the entry commits.
+/// Through SQLite's WAL every body byte went through the kernel four times (the WAL, the
+/// checkpoint's read and write, the read to send it); SQLite itself advises files for blobs
+/// over about 100 kB, and a chunk's body is about 190 kB.
+///
+/// A `journalChunk` row names its body by `bodyAt` (offset in the file) and `bodyLength`;
+/// NULL `bodyAt` means the body is in the row (a chunk journaled before migration v12).
+struct ChunkBodyFile {
+    /// Why a stored body cannot be read back.
+    struct Unreadable: Error, LocalizedError {
+        var path: String
+        var entryID: Int64
+        var offset: Int64
+        var length: Int
+        var reason: String
+
+        var errorDescription: String? {
+            "journal entry #\(entryID): its request bodies file \(path) cannot be read "
+                + "(\(length) bytes at offset \(offset)): \(reason)"
+        }
+    }
+
+    /// The directory of the bodies of the database `db` is connected to.
+    static func directory(_ db: Database) throws -> String {
+        let file = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT file FROM pragma_database_list WHERE name = 'main'"))
+        return directory(database: file ?? "")
+    }
+
+    static func directory(database path: String) -> String { path + ".bodies" }
+
+    static func path(_ db: Database, entryID: Int64) throws -> String {
+        path(directory: try directory(db), entryID: entryID)
+    }
+
+    static func path(directory: String, entryID: Int64) -> String { directory + "/entry-\(entryID)" }
+
+    let path: String
+    private let descriptor: Int32
+    /// Bytes written so far: the offset of the next body.
+    private(set) var size: Int64 = 0
+
+    /// Creates (truncating: a file left by an import that never committed belongs to no
+    /// entry) the body file of entry `entryID`. Called inside the write transaction that
+    /// journals the entry, so no other writer holds the same id.
+    init(_ db: Database, entryID: Int64) throws {
+        let directory = try Self.directory(db)
+        if mkdir(directory, 0o700) != 0 && errno != EEXIST {
+            throw Self.failure(directory, "cannot create the directory")
+        }
+        chmod(directory, 0o700)
+        path = Self.path(directory: directory, entryID: entryID)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Self.failure(path, "cannot create the file") }
+        fchmod(descriptor, 0o600)
+    }
+
+    /// Appends one body; returns its offset.
+    mutating func append(_ bytes: UnsafePointer<UInt8>, count: Int) throws -> Int64 {
+        let offset = size
+        var written = 0
+        while written < count {
+            let result = write(descriptor, bytes + written, count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure(path, "cannot write")
+            }
+            written += result
+        }
+        size += Int64(count)
+        return offset
+    }
+
+    /// Makes the file and its name durable (before the entry that names it commits).
+    func sync() throws {
+        guard fsync(descriptor) == 0 else { throw Self.failure(path, "cannot sync") }
+        let directory = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 {
+            fsync(directory)
+            Foundation.close(directory)
+        }
+    }
+
+    func close() { _ = Foundation.close(descriptor) }
+
+    /// Closes and removes the file (the entry that would name it did not commit).
+    func discard() {
+        close()
+        unlink(path)
+    }
+
+    private static func failure(_ path: String, _ what: String) -> Error {
+        let code = POSIXErrorCode(rawValue: errno) ?? .EIO
+        return NSError(
+            domain: "Switchboard.ChunkBodyFile", code: Int(code.rawValue),
+            userInfo: [NSLocalizedDescriptionKey: "\(path): \(what): \(String(cString: strerror(code.rawValue)))"])
+    }
+
+    /// Reads `length` bytes at `offset` of entry `entryID`'s body file.
+    static func read(_ db: Database, entryID: Int64, at offset: Int64, length: Int) throws -> [UInt8] {
+        let path = try path(db, entryID: entryID)
+        func unreadable(_ reason: String) -> Unreadable {
+            Unreadable(path: path, entryID: entryID, offset: offset, length: length, reason: reason)
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable(String(cString: strerror(errno))) }
+        defer { Foundation.close(descriptor) }
+        var body = [UInt8](repeating: 0, count: length)
+        var done = 0
+        while done < length {
+            let result = body.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset) + off_t(done))
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw unreadable(String(cString: strerror(errno)))
+            }
+            if result == 0 { throw unreadable("the file ends after \(offset + Int64(done)) bytes") }
+            done += result
+        }
+        return body
+    }
+
+    /// Removes body files that no entry names: left by an import killed before its entry
+    /// committed. Called inside a write transaction (no other writer is journaling one).
+    static func removeOrphans(_ db: Database) throws {
+        let directory = try directory(db)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let ids = names.compactMap { name in name.hasPrefix("entry-") ? Int64(name.dropFirst(6)) : nil }
+        guard !ids.isEmpty else { return }
+        let placeholders = ids.map { _ in "?" }.joined(separator: ", ")
+        let named = Set(
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT entryID FROM journalChunk
+                    WHERE bodyAt IS NOT NULL AND entryID IN (\(placeholders))
+                    """, arguments: StatementArguments(ids)))
+        for id in ids where !named.contains(id) {
+            unlink(path(directory: directory, entryID: id))
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import Testing
+import VendorSandbox
+
+@testable import SwitchboardCore
+
+/// The bulk lane keeps each entry's request bodies in a file of its own beside the database
+/// (`ChunkBodyFile`), not in `journalChunk.body`.
+@Suite struct ChunkBodyFileTests {
+    let lane = BulkLaneTests()
+    let sync = SyncSandboxTests()
+
+    func mode(_ path: String) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    @Test func bodiesLiveInAPrivateFileSyncedBeforeTheEntry() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try await withTemporaryStore { store, _ in
+            let account = SandboxCredentials.Anyreach.account("http://127.0.0.1:9")
+            let entryID = try await lane.journalChunks(
+                store, account: account, campaignID: "c", count: 2500, prefix: "file", directory: directory.path)
+            let bodies = ChunkBodyFile.directory(database: store.path)
+            let file = ChunkBodyFile.path(directory: bodies, entryID: entryID)
+            #expect(try mode(bodies) == 0o700)
+            #expect(try mode(file) == 0o600)
+            let rows = try await store.pool.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT length(body), bodyAt, bodyLength FROM journalChunk WHERE entryID = ? ORDER BY first",
+                    arguments: [entryID])
+            }
+            #expect(rows.count == 3)
+            // Nothing in the rows; the bodies one after another in the file.
+            #expect(rows.map { $0[0] as Int } == [0, 0, 0])
+            let lengths = rows.map { $0[2] as Int }
+            #expect(rows.map { $0[1] as Int } == [0, lengths[0], lengths[0] + lengths[1]])
+            let size = try #require(FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)
+            #expect(size.intValue == lengths.reduce(0, +))
+            // Each body is the request the lane sends: 1000, 1000 and 500 contacts.
+            for (first, count) in [(0, 1000), (1000, 1000), (2000, 500)] {
+                let (body, _) = try await store.journal.chunkBody(entryID, first: first)
+                let decoded = try JSONDecoder().decode(AnyreachUpsertBody.self, from: Data(body))
+                #expect(decoded.contacts.count == count)
+                #expect(decoded.contacts.first?.externalID == "file-\(first)")
+            }
+            // The readers decode contacts from the file.
+            let contacts = try await store.journal.contacts(of: entryID, after: 1998, limit: 3)
+            #expect(contacts.map(\.contact.externalID) == ["file-1999", "file-2000", "file-2001"])
+        }
+    }
+
+    @Test func aFileNoEntryNamesIsRemovedAndAFallbackLeavesNone() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try await withTemporaryStore { store, _ in
+            let account = SandboxCredentials.Anyreach.account("http://127.0.0.1:9")
+            let first = try await lane.journalChunks(
+                store, account: account, campaignID: "c", count: 1500, prefix: "one", directory: directory.path)
+            let bodies = ChunkBodyFile.directory(database: store.path)
+            // Left by an import killed before its entry committed.
+            let orphan = ChunkBodyFile.path(directory: bodies, entryID: 99)
+            try Data("{\"contacts\":[".utf8).write(to: URL(fileURLWithPath: orphan))
+            let second = try await lane.journalChunks(
+                store, account: account, campaignID: "c", count: 1500, prefix: "two", directory: directory.path)
+            #expect(!FileManager.default.fileExists(atPath: orphan))
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: bodies).sorted()
+                    == ["entry-\(first)", "entry-\(second)"].sorted())
+            // A file of one request's worth takes the regular path: no bodies file is left for it.
+            let small = directory.path + "/small.csv"
+            try lane.writePlainCSV(small, count: 500, prefix: "small")
+            let entryID = try #require(
+                try await store.journalImport(
+                    try ContactImport(path: small, options: ImportOptions(account: account)),
+                    as: Change(account: account.name, campaignID: "c", action: .upsert), lane: .chunks
+                ) { _, _, _ in })
+            #expect(try await store.journal.entry(entryID)?.storage == .rows)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: bodies).count == 2)
+        }
+    }
+
+    /// A chunk whose body cannot be read back (its file cut short) is not sent: its contacts
+    /// are failed with a reason naming the entry and the file; the other chunks go through.
+    @Test func aChunkWhoseBodyIsLostFailsWithTheReason() async throws {
+        try await lane.withChunksEntry(count: 2500, prefix: "cut") { base, inner, account, campaignID, store, entryID in
+            let file = ChunkBodyFile.path(directory: ChunkBodyFile.directory(database: store.path), entryID: entryID)
+            let kept = try await store.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT bodyAt FROM journalChunk WHERE entryID = ? AND first = 2000",
+                    arguments: [entryID])!
+            }
+            #expect(truncate(file, off_t(kept + 10)) == 0)
+            let clock = TestClock()
+            let engine = SyncEngine(
+                store: store, client: try AnyreachClient(account: account, transport: inner),
+                settings: SyncSettings(concurrency: 1), environment: clock.environment)
+            let settled = try await engine.send(entryID: entryID)
+            #expect(settled.state == .partial)
+            #expect(try await lane.outcomeWords(store, entryID) == ["created": 2000, "failed": 500])
+            let failed = try await store.journal.outcomes(of: entryID, after: 1999, limit: 1)
+            let message = try #require(failed.first?.message)
+            #expect(message.contains("journal entry #\(entryID)"))
+            #expect(message.contains(file))
+            #expect(message.contains("ends after"))
+            #expect(failed.first?.key == "cut-2000")
+            let stored = try await sync.sandboxContacts(base, transport: inner, campaignID: campaignID)
+            #expect(stored.count == 2000)
+        }
+    }
+
+    /// A chunk journaled before v12 keeps its body in its row (`bodyAt` NULL): it is read
+    /// from there, sent and read back as before.
+    @Test func aChunkWithItsBodyInTheRowIsReadFromThere() async throws {
+        try await lane.withChunksEntry(count: 1500, prefix: "row") { base, inner, account, campaignID, store, entryID in
+            let file = ChunkBodyFile.path(directory: ChunkBodyFile.directory(database: store.path), entryID: entryID)
+            for first in [0, 1000] {
+                let (body, _) = try await store.journal.chunkBody(entryID, first: first)
+                try await store.pool.write { db in
+                    try db.execute(
+                        sql: "UPDATE journalChunk SET body = ?, bodyAt = NULL, bodyLength = NULL WHERE entryID = ? AND first = ?",
+                        arguments: [Data(body), entryID, first])
+                }
+            }
+            #expect(unlink(file) == 0)
+            let contacts = try await store.journal.contacts(of: entryID, after: 998, limit: 2)
+            #expect(contacts.map(\.contact.externalID) == ["row-999", "row-1000"])
+            let engine = SyncEngine(
+                store: store, client: try AnyreachClient(account: account, transport: inner),
+                settings: SyncSettings(concurrency: 1), environment: TestClock().environment)
+            #expect(try await engine.send(entryID: entryID).state == .done)
+            #expect(try await lane.outcomeWords(store, entryID) == ["created": 1500])
+            #expect(try await sync.sandboxContacts(base, transport: inner, campaignID: campaignID).count == 1500)
+        }
+    }
+
+    @Test func aChunkIsSearchedIgnoringTheCaseOfAnEmail() {
+        let body = Array(#"{"contacts":[{"data":{"email":"Ada.Lovelace@Example.com"}}]}"#.utf8)
+        let needles = ChunkNeedles(emailInBody: Array("ada.lovelace@example.com".utf8))
+        #expect(needles.mayHold(body: body, outcomes: nil))
+        #expect(!ChunkNeedles(emailInBody: Array("ada@example.com".utf8)).mayHold(body: body, outcomes: nil))
+        #expect(ChunkNeedles(inBody: [Array("Lovelace@".utf8)]).mayHold(body: body, outcomes: nil))
+        #expect(!ChunkNeedles(inBody: [Array("lovelace@".utf8)]).mayHold(body: body, outcomes: nil))
+        #expect(ChunkNeedles(inAnswer: [Array("v-1".utf8)]).mayHold(body: [], outcomes: Data("\u{0}\u{3}\u{0}v-1".utf8)))
+        #expect(ChunkNeedles(everyChunk: true).mayHold(body: [], outcomes: nil))
+        #expect(!ChunkNeedles().mayHold(body: body, outcomes: nil))
+    }
+}
