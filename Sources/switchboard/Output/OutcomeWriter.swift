@@ -23,6 +23,8 @@ struct OutcomeWriter {
     /// Table rows held until the widths are known.
     private var sample: [Row] = []
     private var widths: [Int]?
+    /// The outcome word `writeLineFast` wrote last: the word, its styled bytes, its width.
+    private var lastWord: (word: String, bytes: [UInt8], width: Int)?
     private var started = false
     private var rowsWritten = 0
 
@@ -155,36 +157,50 @@ struct OutcomeWriter {
     /// `writeLine` for the common row, straight into the buffer: a key of printable ASCII
     /// that fits its column, no message. False, with nothing written, for any other row.
     private mutating func writeLineFast(_ row: Row, widths: [Int]) -> Bool {
-        guard row.message == nil || row.message!.isEmpty, widths.count == 3,
-            row.outcome.utf8.count <= widths[2], row.outcome.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
-        else { return false }
+        guard row.message?.isEmpty ?? true, widths.count == 3 else { return false }
+        // Nearly every row has the word of the row before: its styled bytes are kept.
+        if lastWord?.word != row.outcome {
+            guard row.outcome.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+            lastWord = (row.outcome, Array(style.word(row.outcome).utf8), row.outcome.utf8.count)
+        }
+        guard let word = lastWord, word.width <= widths[2], row.line >= 0 else { return false }
         var key = row.key ?? ""
-        let keyFits = key.withUTF8 { bytes in
-            bytes.count <= min(widths[1], Self.maxKeyWidth) && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        return key.withUTF8 { key in
+            guard key.count <= min(widths[1], Self.maxKeyWidth), key.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+            else { return false }
+            // The line number's digits, last first.
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            return withUnsafeMutableBytes(of: &digits) { scratch in
+                var value = row.line
+                var start = scratch.count
+                repeat {
+                    start -= 1
+                    scratch[start] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                } while value > 0
+                let count = scratch.count - start
+                guard count <= widths[0] else { return false }
+                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
+                appendSpaces(widths[0] - count + 2)
+                buffer.append(contentsOf: key)
+                appendSpaces(widths[1] - key.count + 2)
+                buffer.append(contentsOf: word.bytes)
+                appendSpaces(max(0, widths[2] - word.width) + 2)
+                buffer.append(UInt8(ascii: "\n"))
+                return true
+            }
         }
-        guard keyFits else { return false }
-        // A line number is a small string (no allocation).
-        var line = String(row.line)
-        let lineWritten = line.withUTF8 { digits in
-            guard digits.count <= widths[0] else { return false }
-            buffer.append(contentsOf: digits)
-            appendSpaces(widths[0] - digits.count + 2)
-            return true
-        }
-        guard lineWritten else { return false }
-        key.withUTF8 { bytes in
-            buffer.append(contentsOf: bytes)
-            appendSpaces(widths[1] - bytes.count + 2)
-        }
-        let outcomeWidth = row.outcome.utf8.count
-        buffer.append(contentsOf: style.word(row.outcome).utf8)
-        appendSpaces(max(0, widths[2] - outcomeWidth) + 2)
-        buffer.append(UInt8(ascii: "\n"))
-        return true
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
+
     private mutating func appendSpaces(_ count: Int) {
-        for _ in 0..<max(0, count) { buffer.append(UInt8(ascii: " ")) }
+        var left = max(0, count)
+        while left > 0 {
+            let run = min(left, Self.spaces.count)
+            buffer.append(contentsOf: Self.spaces[0..<run])
+            left -= run
+        }
     }
 
     /// The four cells of a row, escaped and cut.

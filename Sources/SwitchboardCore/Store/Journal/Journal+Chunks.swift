@@ -289,7 +289,10 @@ extension Journal {
                     SELECT c.first, c.count, c.keys, c.lines, o.outcomes, o.messages, o.answeredAt
                     FROM journalChunk c
                     LEFT JOIN journalChunkOutcome o ON o.entryID = c.entryID AND o.first = c.first
-                    WHERE c.entryID = ? AND c.first + c.count - 1 > ? ORDER BY c.first
+                    WHERE c.entryID = ?1 AND c.first + c.count - 1 > ?2
+                      AND c.first >= coalesce(
+                        (SELECT max(first) FROM journalChunk WHERE entryID = ?1 AND first <= ?2), 0)
+                    ORDER BY c.first
                     """), arguments: [id, position])
         var chunks: [JournalChunkRow] = []
         var contacts = 0
