@@ -145,4 +145,53 @@ import VendorSandbox
         #expect(ChunkNeedles(everyChunk: true).mayHold(body: [], outcomes: nil))
         #expect(!ChunkNeedles().mayHold(body: body, outcomes: nil))
     }
+
+    /// A value outside printable ASCII is searched by its longest plain run, less the bytes
+    /// touching a non-ASCII character; with no run of 3 bytes every chunk is read.
+    @Test func aNonASCIIValueIsSearchedByItsPlainStretch() {
+        #expect(ChunkNeedles.needle("ada@example.com") == Array("ada@example.com".utf8))
+        #expect(ChunkNeedles.needle("josé.ñandú@example.com") == Array("example.com".utf8))
+        #expect(ChunkNeedles.needle("ext-ü-12345") == Array("12345".utf8))
+        #expect(ChunkNeedles.needle("ñü") == nil)
+        #expect(ChunkNeedles.needle("a/b/c") == nil)
+        #expect(ChunkNeedles.needle("path/to/value") == Array("value".utf8))
+        // The precomposed and decomposed forms of é hold the same stretch.
+        let composed = Array(#"{"data":{"email":"JOSÉ@EXAMPLE.COM"}}"#.utf8)
+        let decomposed = Array("{\"data\":{\"email\":\"JOSE\u{301}@EXAMPLE.COM\"}}".utf8)
+        let match = HistoryMatch(keys: ["email:josé@example.com"])!.chunkNeedles
+        #expect(!match.everyChunk)
+        #expect(match.mayHold(body: composed, outcomes: nil))
+        #expect(match.mayHold(body: decomposed, outcomes: nil))
+        #expect(!match.mayHold(body: Array(#"{"data":{"email":"ada@elsewhere.org"}}"#.utf8), outcomes: nil))
+        #expect(HistoryMatch(keys: ["ext:ñü"])!.chunkNeedles.everyChunk)
+    }
+
+    /// A contact with a non-ASCII email and external id is found by its history in a chunks entry.
+    @Test func aNonASCIIContactHasItsHistoryInAChunksEntry() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try await withTemporaryStore { store, _ in
+            let account = SandboxCredentials.Anyreach.account("http://127.0.0.1:9")
+            let path = directory.path + "/accents.csv"
+            var text = "external_id,first_name,email,phone\n"
+            for index in 0..<2500 {
+                text += "é-\(index),Zoë \(index),Zoë.\(index)@Exämple.com,\(String(format: "+1415%07d", index))\n"
+            }
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let entryID = try #require(
+                try await store.journalImport(
+                    try ContactImport(path: path, options: ImportOptions(account: account)),
+                    as: Change(account: account.name, campaignID: "c", action: .upsert), lane: .chunks
+                ) { _, _, _ in })
+            #expect(try await store.journal.entry(entryID)?.storage == .chunks)
+            for keys in [["ext:é-1234"], ["email:zoë.2345@exämple.com"], ["email:ZOË.7@EXÄMPLE.COM".lowercased()]] {
+                let found = try await store.journal.history(account: account.name, campaignID: "c", keys: keys, limit: 5)
+                #expect(found.count == 1, "\(keys)")
+            }
+            let position = try await store.journal.history(
+                account: account.name, campaignID: "c", keys: ["ext:é-1234"], limit: 5
+            ).first?.position
+            #expect(position == 1234)
+        }
+    }
 }

@@ -165,16 +165,23 @@ struct HistoryMatch {
     }
 
     /// What a chunk must hold to hold a contact the keys name: a value written verbatim in
-    /// its body or answer.
+    /// its body or answer, or, for a value outside printable ASCII, the longest stretch of it
+    /// that any way of writing it keeps (`ChunkNeedles.needle`).
     var chunkNeedles: ChunkNeedles {
-        let values = vendorIDs + externalIDs + [phone].compactMap { $0 }
-        let verbatim = (values + [email].compactMap { $0 }).allSatisfy { value in
-            !value.unicodeScalars.contains { $0.value < 0x20 || $0.value > 0x7E || "\"\\/".unicodeScalars.contains($0) }
+        var needles = ChunkNeedles()
+        for value in vendorIDs + externalIDs + [phone].compactMap({ $0 }) {
+            guard let needle = ChunkNeedles.needle(value) else { return ChunkNeedles(everyChunk: true) }
+            needles.inBody.append(needle)
         }
-        guard verbatim else { return ChunkNeedles(everyChunk: true) }
-        return ChunkNeedles(
-            inBody: values.map { Array($0.utf8) }, inAnswer: vendorIDs.map { Array($0.utf8) },
-            emailInBody: email.map { Array($0.lowercased().utf8) })
+        for value in vendorIDs {
+            guard let needle = ChunkNeedles.needle(value) else { return ChunkNeedles(everyChunk: true) }
+            needles.inAnswer.append(needle)
+        }
+        if let email {
+            guard let needle = ChunkNeedles.needle(email.lowercased()) else { return ChunkNeedles(everyChunk: true) }
+            needles.emailInBody = needle
+        }
+        return needles
     }
 
     var condition: SQL {
@@ -211,6 +218,35 @@ struct ChunkNeedles {
     var inAnswer: [[UInt8]] = []
     /// Lowercase; matched ignoring ASCII case.
     var emailInBody: [UInt8]?
+
+    /// The bytes every chunk holding `value` holds: the value itself when it is printable
+    /// ASCII that JSON writes as it is (no quote, backslash or slash); else its longest run
+    /// of such bytes, less a byte that touches a non-ASCII character (a combining mark may
+    /// follow a letter, and case and normalization change only the non-ASCII part). Nil when
+    /// no run of 3 bytes is left: every chunk is read.
+    static func needle(_ value: String) -> [UInt8]? {
+        let bytes = Array(value.utf8)
+        func plain(_ byte: UInt8) -> Bool {
+            byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C && byte != 0x2F
+        }
+        if bytes.allSatisfy(plain) { return bytes }
+        var best: ArraySlice<UInt8> = []
+        var start = 0
+        while start < bytes.count {
+            guard plain(bytes[start]) else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < bytes.count && plain(bytes[end]) { end += 1 }
+            var run = bytes[start..<end]
+            if start > 0 && bytes[start - 1] >= 0x80 { run = run.dropFirst() }
+            if end < bytes.count && bytes[end] >= 0x80 { run = run.dropLast() }
+            if run.count > best.count { best = run }
+            start = end
+        }
+        return best.count >= 3 ? Array(best) : nil
+    }
 
     func mayHold(body: [UInt8], outcomes: Data?) -> Bool {
         if everyChunk { return true }
