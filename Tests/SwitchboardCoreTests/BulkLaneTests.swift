@@ -266,6 +266,49 @@ import VendorSandbox
         }
     }
 
+    /// Time zones and times go through the lane: checked as the regular path checks them
+    /// (an unknown zone or a time that is not ISO 8601 is a reject with its words), written
+    /// as it writes them.
+    @Test func timeZonesAndTimesTakeTheLane() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/zones.csv"
+        var text = "external_id,phone,timezone,scheduled_at\n"
+        let zones = ["America/New_York", " Europe/Paris ", "", "Mars/Olympus", "UTC", "Asia/Kolkata"]
+        let times = ["2026-12-01T09:00:00Z", "", "2026-12-01T09:00:00+05:30", "tomorrow", " 2026-12-02T10:30:00Z "]
+        for index in 0..<2_300 {
+            text += "tz-\(index),\(String(format: "+1415%07d", index)),\(zones[index % zones.count]),"
+                + "\(times[index % times.count])\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try await withLiveSandbox(contacts: 0) { base, transport in
+            try await withTemporaryStore { store, _ in
+                let rows = try await importThrough(
+                    .rows, path: path, base: base, transport: transport, store: store, name: "tz-rows")
+                let chunks = try await importThrough(
+                    .chunks, path: path, base: base, transport: transport, store: store, name: "tz-chunks")
+                #expect(rows.storage == .rows)
+                #expect(chunks.storage == .chunks)
+                #expect(chunks.seen == rows.seen)
+                #expect(rows.seen.problems.contains { $0.column == "timezone" })
+                #expect(rows.seen.problems.contains { $0.column == "scheduled_at" })
+                let sameBodies =
+                    chunks.bodies.sorted { $0.lexicographicallyPrecedes($1) }
+                    == rows.bodies.sorted { $0.lexicographicallyPrecedes($1) }
+                #expect(sameBodies)
+                #expect(String(decoding: chunks.bodies.first ?? [], as: UTF8.self).contains(#""timezone":"Europe/Paris""#))
+                let readRows = try await read(store, rows.entryID)
+                let readChunks = try await read(store, chunks.entryID)
+                #expect(readChunks == readRows)
+                let contactsRows = try await contacts(store, rows.entryID)
+                let contactsChunks = try await contacts(store, chunks.entryID)
+                #expect(contactsChunks == contactsRows)
+                #expect(contactsChunks.all.contains { $0.contact.timezone == "Asia/Kolkata" })
+                #expect(contactsChunks.all.contains { $0.contact.scheduledAt == "2026-12-01T09:00:00+05:30" })
+            }
+        }
+    }
+
     @Test func aFileTheLaneCannotWordTakesTheRegularPath() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

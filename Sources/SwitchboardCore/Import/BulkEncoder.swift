@@ -21,7 +21,7 @@ struct BulkLaneFallback: Error {}
 
 struct BulkPlan {
     enum Kind: Equatable {
-        case skip, email, phone, firstName, lastName, externalID, id
+        case skip, email, phone, firstName, lastName, externalID, id, timezone, scheduledAt
         /// A `data` member: its index in `dataMembers`.
         case data(Int)
     }
@@ -41,6 +41,8 @@ struct BulkPlan {
     var emailColumn: Int?
     var externalIDColumn: Int?
     var idColumn: Int?
+    var timezoneColumn: Int?
+    var scheduledAtColumn: Int?
     var phoneColumns: [Int]
     /// The default country code's digits (nil: none set).
     var countryCode: [UInt8]
@@ -84,7 +86,13 @@ struct BulkPlan {
                 }
                 kinds.append(.skip)  // fixed below
                 named.append((key, column, false))
-            case .timezone, .scheduledAt, .status, .tags:
+            case .timezone:
+                kinds.append(.timezone)
+                timezoneColumn = column
+            case .scheduledAt:
+                kinds.append(.scheduledAt)
+                scheduledAtColumn = column
+            case .status, .tags:
                 throw BulkLaneFallback()
             }
         }
@@ -271,6 +279,8 @@ struct BulkEncoder {
     /// The file as the operator named it (the problems name it).
     let file: String
     var validation: ImportValidation
+    /// Time zone names seen, and whether each is known.
+    var zones: [String: Bool] = [:]
 
     init(path: String, file: String, plan: BulkPlan, vendor: Vendor) throws {
         self.plan = plan
@@ -662,6 +672,26 @@ struct BulkEncoder {
             if value.1 > 0 { vendorID = value }
         }
         if phoneCount == 0 && vendorID == nil && externalID == nil { return false }
+        // A time zone and a time, checked as `ImportValidation` checks them (a zone's answer kept).
+        var timezone: (UnsafePointer<UInt8>, Int)?
+        if let column = plan.timezoneColumn {
+            let value = trimmed(column)
+            if value.1 > 0 {
+                let name = text(value.0, value.1)
+                let known = zones[name] ?? (FieldChecks.timezone(name) == nil)
+                zones[name] = known
+                if !known { return false }
+                timezone = value
+            }
+        }
+        var scheduledAt: (UnsafePointer<UInt8>, Int)?
+        if let column = plan.scheduledAtColumn {
+            let value = trimmed(column)
+            if value.1 > 0 {
+                if FieldChecks.isoTime(text(value.0, value.1)) != nil { return false }
+                scheduledAt = value
+            }
+        }
         // Valid: its key (as `Journal.outcomes` gives it), its line, then the contact.
         if chunkCount > 0 { keys.append(0x0A) }
         if let (base, length) = externalID {
@@ -725,6 +755,18 @@ struct BulkEncoder {
                 body.appendQuoted(slot + 1, Int(slot[0]), escape: false)
             }
             body.append(UInt8(ascii: "]"))
+            comma = true
+        }
+        if let (base, length) = scheduledAt {
+            if comma { body.append(UInt8(ascii: ",")) }
+            body.append("\"scheduled_at\":")
+            body.appendQuoted(base, length, escape: fieldFlags[plan.scheduledAtColumn!] & 1 != 0)
+            comma = true
+        }
+        if let (base, length) = timezone {
+            if comma { body.append(UInt8(ascii: ",")) }
+            body.append("\"timezone\":")
+            body.appendQuoted(base, length, escape: fieldFlags[plan.timezoneColumn!] & 1 != 0)
         }
         body.append(UInt8(ascii: "}"))
         chunkCount += 1
