@@ -180,28 +180,26 @@ struct OutcomeWriter {
                 } while value > 0
                 let count = scratch.count - start
                 guard count <= widths[0] else { return false }
-                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
-                appendSpaces(widths[0] - count + 2)
-                buffer.append(contentsOf: key)
-                appendSpaces(widths[1] - key.count + 2)
-                buffer.append(contentsOf: word.bytes)
-                appendSpaces(max(0, widths[2] - word.width) + 2)
-                buffer.append(UInt8(ascii: "\n"))
+                // The line laid out on spaces, then its three cells copied in.
+                let keyAt = widths[0] + 2
+                let wordAt = keyAt + widths[1] + 2
+                let length = wordAt + word.bytes.count + max(0, widths[2] - word.width) + 2 + 1
+                guard length <= Self.spaces.count else { return false }
+                let lineAt = buffer.count
+                buffer.append(contentsOf: Self.spaces[0..<length])
+                buffer.withUnsafeMutableBufferPointer { line in
+                    let base = line.baseAddress! + lineAt
+                    memcpy(base, scratch.baseAddress! + start, count)
+                    if let keyBytes = key.baseAddress { memcpy(base + keyAt, keyBytes, key.count) }
+                    word.bytes.withUnsafeBufferPointer { memcpy(base + wordAt, $0.baseAddress!, $0.count) }
+                    base[length - 1] = UInt8(ascii: "\n")
+                }
                 return true
             }
         }
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
-
-    private mutating func appendSpaces(_ count: Int) {
-        var left = max(0, count)
-        while left > 0 {
-            let run = min(left, Self.spaces.count)
-            buffer.append(contentsOf: Self.spaces[0..<run])
-            left -= run
-        }
-    }
 
     /// The four cells of a row, escaped and cut.
     private static func cells(_ row: Row) -> [String] {
