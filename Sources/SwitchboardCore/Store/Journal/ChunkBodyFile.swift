@@ -110,19 +110,27 @@ struct ChunkBodyFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw unreadable(String(cString: strerror(errno))) }
         defer { Foundation.close(descriptor) }
-        var body = [UInt8](repeating: 0, count: length)
-        var done = 0
-        while done < length {
-            let result = body.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset) + off_t(done))
+        var failure: Unreadable?
+        let body = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+            var done = 0
+            while done < length {
+                let result = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset) + off_t(done))
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = unreadable(String(cString: strerror(errno)))
+                    break
+                }
+                if result == 0 {
+                    failure = unreadable("the file ends after \(offset + Int64(done)) bytes")
+                    break
+                }
+                done += result
             }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw unreadable(String(cString: strerror(errno)))
-            }
-            if result == 0 { throw unreadable("the file ends after \(offset + Int64(done)) bytes") }
-            done += result
+            // Bytes not read are zeroed: the array is thrown away with the failure.
+            if done < length { (buffer.baseAddress! + done).initialize(repeating: 0, count: length - done) }
+            initialized = length
         }
+        if let failure { throw failure }
         return body
     }
 
