@@ -191,7 +191,7 @@ struct OutcomeWriter {
                     let base = line.baseAddress! + lineAt
                     memcpy(base, scratch.baseAddress! + start, count)
                     if let keyBytes = key.baseAddress { memcpy(base + keyAt, keyBytes, key.count) }
-                    word.bytes.withUnsafeBufferPointer { memcpy(base + wordAt, $0.baseAddress!, $0.count) }
+                    _ = word.bytes.withUnsafeBufferPointer { memcpy(base + wordAt, $0.baseAddress!, $0.count) }
                     base[length - 1] = UInt8(ascii: "\n")
                 }
                 return true
