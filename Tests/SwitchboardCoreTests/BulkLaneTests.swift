@@ -598,8 +598,17 @@ import VendorSandbox
     }
 
     @Test func chunkKeysKeepNewlinesAndBackslashes() {
-        #expect(JournalChunkRow.keys("a\nb\\\\c\nd\\ne", count: 3) == ["a", "b\\c", "d\ne"])
-        #expect(JournalChunkRow.keys("", count: 2) == ["", ""])
+        func keys(_ text: String, count: Int) -> [String] {
+            var keys: [String] = []
+            OutcomeRun(first: 0, count: count, keys: Array(text.utf8)).forEach(after: -1) { _, key, word, _ in
+                #expect(word == nil)
+                keys.append(String(decoding: key, as: UTF8.self))
+                return true
+            }
+            return keys
+        }
+        #expect(keys("a\nb\\\\c\nd\\ne", count: 3) == ["a", "b\\c", "d\ne"])
+        #expect(keys("", count: 2) == ["", ""])
     }
 
     @Test func migrationV10FromAV9Store() async throws {

@@ -99,6 +99,7 @@ struct UpsertSummary {
     mutating func collect(_ entry: JournalEntry, journal: Journal) async throws {
         journalID = entry.id
         output.header["journal_id"] = .int(entry.id.map(Int.init))
+        if try await collectRuns(entry, journal: journal) { return }
         try await KeysetPages.forEach(
             page: { try await journal.outcomes(of: entry.id!, after: $0, limit: $1) }, key: \.position
         ) { rows in
@@ -111,6 +112,30 @@ struct UpsertSummary {
                         outcome: Self.word(for: row.outcome, known: known.contains(row.position)),
                         message: row.message ?? (row.outcome == nil ? entry.reason : nil)))
             }
+        }
+    }
+
+    /// `collect` for a `chunks` entry, a chunk at a time (no `JournalOutcome` per contact);
+    /// false, with nothing written, for a `rows` entry.
+    private mutating func collectRuns(_ entry: JournalEntry, journal: Journal) async throws -> Bool {
+        var after = -1
+        while true {
+            guard let runs = try await journal.outcomeRuns(of: entry.id!, after: after, limit: 1000) else {
+                return false
+            }
+            guard let last = runs.last else { return true }
+            for run in runs {
+                run.forEach(after: after) { position, key, word, message in
+                    let line = lines.line(at: position) ?? 0
+                    writeRejects(before: line)
+                    output.write(
+                        line: line, key: key,
+                        outcome: Self.word(for: word.map { OutcomeRun.words[$0] }, known: known.contains(position)),
+                        message: message ?? (word == nil ? entry.reason : nil))
+                    return true
+                }
+            }
+            after = last.first + last.count - 1
         }
     }
 

@@ -137,7 +137,11 @@ struct OutcomeWriter {
 
     private mutating func writeLine(_ row: Row) {
         guard let widths else { return }
-        if writeLineFast(row, widths: widths) { return }
+        var key = row.key ?? ""
+        let written = key.withUTF8 { key in
+            writeLineFast(line: row.line, key: key, outcome: row.outcome, message: row.message, widths: widths)
+        }
+        if written { return }
         var cells = Self.cells(row)
         var text = ""
         for column in 0..<3 {
@@ -154,48 +158,60 @@ struct OutcomeWriter {
         buffer.append(UInt8(ascii: "\n"))
     }
 
+    /// `write(_:)` of a row whose key is bytes (a journal read a chunk at a time): the
+    /// common row goes straight into the buffer, any other becomes a `Row`.
+    mutating func write(line: Int, key: UnsafeBufferPointer<UInt8>, outcome: String, message: String?) {
+        if !json, let widths,
+            writeLineFast(line: line, key: key, outcome: outcome, message: message, widths: widths)
+        {
+            counts.add(outcome)
+            if buffer.count >= Self.flushSize { flush() }
+            return
+        }
+        write(Row(line: line, key: String(decoding: key, as: UTF8.self), outcome: outcome, message: message))
+    }
+
     /// `writeLine` for the common row, straight into the buffer: a key of printable ASCII
     /// that fits its column, no message. False, with nothing written, for any other row.
-    private mutating func writeLineFast(_ row: Row, widths: [Int]) -> Bool {
-        guard row.message?.isEmpty ?? true, widths.count == 3 else { return false }
+    private mutating func writeLineFast(
+        line number: Int, key: UnsafeBufferPointer<UInt8>, outcome: String, message: String?, widths: [Int]
+    ) -> Bool {
+        guard message?.isEmpty ?? true, widths.count == 3, number >= 0 else { return false }
         // Nearly every row has the word of the row before: its styled bytes are kept.
-        if lastWord?.word != row.outcome {
-            guard row.outcome.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
-            lastWord = (row.outcome, Array(style.word(row.outcome).utf8), row.outcome.utf8.count)
+        if lastWord?.word != outcome {
+            guard outcome.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+            lastWord = (outcome, Array(style.word(outcome).utf8), outcome.utf8.count)
         }
-        guard let word = lastWord, word.width <= widths[2], row.line >= 0 else { return false }
-        var key = row.key ?? ""
-        return key.withUTF8 { key in
-            guard key.count <= min(widths[1], Self.maxKeyWidth), key.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
-            else { return false }
-            // The line number's digits, last first.
-            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            return withUnsafeMutableBytes(of: &digits) { scratch in
-                var value = row.line
-                var start = scratch.count
-                repeat {
-                    start -= 1
-                    scratch[start] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                } while value > 0
-                let count = scratch.count - start
-                guard count <= widths[0] else { return false }
-                // The line laid out on spaces, then its three cells copied in.
-                let keyAt = widths[0] + 2
-                let wordAt = keyAt + widths[1] + 2
-                let length = wordAt + word.bytes.count + max(0, widths[2] - word.width) + 2 + 1
-                guard length <= Self.spaces.count else { return false }
-                let lineAt = buffer.count
-                buffer.append(contentsOf: Self.spaces[0..<length])
-                buffer.withUnsafeMutableBufferPointer { line in
-                    let base = line.baseAddress! + lineAt
-                    memcpy(base, scratch.baseAddress! + start, count)
-                    if let keyBytes = key.baseAddress { memcpy(base + keyAt, keyBytes, key.count) }
-                    _ = word.bytes.withUnsafeBufferPointer { memcpy(base + wordAt, $0.baseAddress!, $0.count) }
-                    base[length - 1] = UInt8(ascii: "\n")
-                }
-                return true
+        guard let word = lastWord, word.width <= widths[2] else { return false }
+        guard key.count <= min(widths[1], Self.maxKeyWidth), key.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+        else { return false }
+        // The line number's digits, last first.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &digits) { scratch in
+            var value = number
+            var start = scratch.count
+            repeat {
+                start -= 1
+                scratch[start] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            let count = scratch.count - start
+            guard count <= widths[0] else { return false }
+            // The line laid out on spaces, then its three cells copied in.
+            let keyAt = widths[0] + 2
+            let wordAt = keyAt + widths[1] + 2
+            let length = wordAt + word.bytes.count + max(0, widths[2] - word.width) + 2 + 1
+            guard length <= Self.spaces.count else { return false }
+            let lineAt = buffer.count
+            buffer.append(contentsOf: Self.spaces[0..<length])
+            buffer.withUnsafeMutableBufferPointer { line in
+                let base = line.baseAddress! + lineAt
+                memcpy(base, scratch.baseAddress! + start, count)
+                if let keyBytes = key.baseAddress { memcpy(base + keyAt, keyBytes, key.count) }
+                _ = word.bytes.withUnsafeBufferPointer { memcpy(base + wordAt, $0.baseAddress!, $0.count) }
+                base[length - 1] = UInt8(ascii: "\n")
             }
+            return true
         }
     }
 

@@ -70,6 +70,9 @@ struct ChunkAnswer: Sendable, Hashable {
 
     private static func code(of word: String) -> UInt8 { codes[wordIndex(word)] }
 
+    /// The position in `words` of a stored code (an unknown code counts as `failed`).
+    static func wordIndex(code: UInt8) -> Int { codes.firstIndex(of: code) ?? 5 }
+
     /// The messages, as `journalChunkOutcome.messages`: index in the chunk -> message; nil when none has one.
     static func messages(_ answers: [ChunkAnswer]) -> String? {
         var messages: [String: String] = [:]
@@ -108,60 +111,11 @@ struct ChunkAnswer: Sendable, Hashable {
         return answers
     }
 
-    private static func word(ofCode code: UInt8) -> String {
-        codes.firstIndex(of: code).map { words[$0] } ?? "failed"
-    }
+    private static func word(ofCode code: UInt8) -> String { words[wordIndex(code: code)] }
 }
 
-/// One chunk of a `chunks` entry as the readers need it.
-struct JournalChunkRow: Sendable {
-    var first: Int
-    var count: Int
-    var keys: [String]
-    var lines: [Int]
-    /// Nil while the chunk has no answer; read without vendor ids.
-    var answers: [ChunkAnswer]?
-    var answeredAt: Date?
-
-    /// `JournalChunk.keys` split, each key unescaped.
-    static func keys(_ text: String, count: Int) -> [String] {
-        var keys: [String] = []
-        keys.reserveCapacity(count)
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            var escaped = false
-            func take(_ end: Int) {
-                let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                guard escaped else { return keys.append(String(decoding: part, as: UTF8.self)) }
-                var unescaped: [UInt8] = []
-                var index = 0
-                while index < part.count {
-                    if part[index] == 0x5C, index + 1 < part.count {
-                        unescaped.append(part[index + 1] == UInt8(ascii: "n") ? 0x0A : part[index + 1])
-                        index += 2
-                    } else {
-                        unescaped.append(part[index])
-                        index += 1
-                    }
-                }
-                keys.append(String(decoding: unescaped, as: UTF8.self))
-            }
-            for index in 0..<bytes.count {
-                if bytes[index] == 0x0A {
-                    take(index)
-                    start = index + 1
-                    escaped = false
-                } else if bytes[index] == 0x5C {
-                    escaped = true
-                }
-            }
-            take(bytes.count)
-        }
-        if keys.count < count { keys += Array(repeating: "", count: count - keys.count) }
-        return keys
-    }
-
+/// Reading the columns of a `journalChunk` row.
+enum JournalChunkRow {
     static func lines(_ blob: Data?) -> [Int] {
         guard let blob else { return [] }
         let bytes = [UInt8](blob)
@@ -282,11 +236,11 @@ extension Journal {
 
     /// The chunks holding positions after `position`, in order, with their answers, up to
     /// enough chunks for `limit` contacts.
-    func chunkRows(_ id: Int64, after position: Int, limit: Int, _ db: Database) throws -> [JournalChunkRow] {
+    static func outcomeRuns(_ id: Int64, after position: Int, limit: Int, _ db: Database) throws -> [OutcomeRun] {
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT c.first, c.count, c.keys, c.lines, o.outcomes, o.messages, o.answeredAt
+                    SELECT c.first, c.count, c.keys, o.outcomes, o.messages
                     FROM journalChunk c
                     LEFT JOIN journalChunkOutcome o ON o.entryID = c.entryID AND o.first = c.first
                     WHERE c.entryID = ?1 AND c.first + c.count - 1 > ?2
@@ -294,37 +248,41 @@ extension Journal {
                         (SELECT max(first) FROM journalChunk WHERE entryID = ?1 AND first <= ?2), 0)
                     ORDER BY c.first
                     """), arguments: [id, position])
-        var chunks: [JournalChunkRow] = []
+        var runs: [OutcomeRun] = []
         var contacts = 0
         while contacts < limit, let row = try rows.next() {
             let first: Int = row[0]
             let count: Int = row[1]
-            let keysText: String = row[2]
-            let linesBlob: Data? = row[3]
-            let outcomes: Data? = row[4]
-            let messages: String? = row[5]
-            let answeredAt: Date? = row[6]
-            chunks.append(
-                JournalChunkRow(
-                    first: first, count: count, keys: JournalChunkRow.keys(keysText, count: count),
-                    lines: JournalChunkRow.lines(linesBlob),
-                    answers: outcomes.map { ChunkAnswer.decode(blob: $0, messages: messages, count: count, ids: false) },
-                    answeredAt: answeredAt))
+            let keys = try row.withUnsafeData(atIndex: 2) { [UInt8]($0 ?? Data()) }
+            let outcomes = try row.withUnsafeData(atIndex: 3) { $0.map { [UInt8]($0) } }
+            let messages: String? = row[4]
+            runs.append(OutcomeRun(first: first, count: count, keys: keys, outcomes: outcomes, messagesJSON: messages))
             contacts += first + count - 1 - max(position, first - 1)
         }
-        return chunks
+        return runs
+    }
+
+    /// A page of a `chunks` entry's outcomes as runs, one per chunk (`OutcomeRun`), for a
+    /// reader of a whole entry that needs no `JournalOutcome` per contact (the CLI's report
+    /// of a large import); nil for a `rows` entry.
+    public func outcomeRuns(of id: Int64, after position: Int = -1, limit: Int) async throws -> [OutcomeRun]? {
+        try await store.pool.read { db in
+            guard try Self.isChunks(id, db) else { return nil }
+            return try Self.outcomeRuns(id, after: position, limit: limit, db)
+        }
     }
 
     /// `outcomes(of:after:limit:)` for a `chunks` entry.
     func chunkOutcomes(of id: Int64, after position: Int, limit: Int, _ db: Database) throws -> [JournalOutcome] {
         var read: [JournalOutcome] = []
-        for chunk in try chunkRows(id, after: position, limit: limit, db) {
-            for index in 0..<chunk.count where chunk.first + index > position && read.count < limit {
-                let answer = chunk.answers.flatMap { index < $0.count ? $0[index] : nil }
+        for run in try Self.outcomeRuns(id, after: position, limit: limit, db) {
+            run.forEach(after: position) { position, key, word, message in
+                guard read.count < limit else { return false }
                 read.append(
                     JournalOutcome(
-                        position: chunk.first + index, key: chunk.keys[index], outcome: answer?.word,
-                        message: answer?.message))
+                        position: position, key: String(decoding: key, as: UTF8.self),
+                        outcome: word.map { OutcomeRun.words[$0] }, message: message))
+                return true
             }
         }
         return read
@@ -469,5 +427,87 @@ extension Journal {
             if let count, count > 0 { counts[word] = count }
         }
         return counts
+    }
+}
+
+/// One chunk's outcomes as stored: its keys (`journalChunk.keys`) and answers
+/// (`journalChunkOutcome.outcomes`), read a contact at a time by `forEach` without a
+/// string or a `JournalOutcome` per contact.
+public struct OutcomeRun: Sendable {
+    /// The position of the chunk's first contact.
+    public var first: Int
+    public var count: Int
+    /// Newline-separated; a newline or backslash in a key escaped.
+    var keys: [UInt8]
+    /// Per contact: the word's code, the vendor id's length (2 bytes) and bytes; nil while unanswered.
+    var outcomes: [UInt8]?
+    var messagesJSON: String?
+
+    /// The outcome words, as `forEach` numbers them.
+    public static let words = ChunkAnswer.words
+
+    /// Calls `body` with each contact after `position`, in order: its position, its key's
+    /// bytes, its word's index in `words` (nil: no answer yet) and its message, until
+    /// `body` returns false.
+    public func forEach(
+        after position: Int,
+        _ body: (_ position: Int, _ key: UnsafeBufferPointer<UInt8>, _ word: Int?, _ message: String?) -> Bool
+    ) {
+        var messages: [Int: String] = [:]
+        if let messagesJSON,
+            let decoded = try? JSONDecoder().decode([String: String].self, from: Data(messagesJSON.utf8))
+        {
+            for (key, message) in decoded { if let index = Int(key) { messages[index] = message } }
+        }
+        keys.withUnsafeBufferPointer { keys in
+            (outcomes ?? []).withUnsafeBufferPointer { outcomes in
+                var keyStart = 0
+                var outcomeAt = 0
+                var unescaped: [UInt8] = []
+                for index in 0..<count {
+                    // This contact's key: to the next newline.
+                    let keyBegin = min(keyStart, keys.count)
+                    var keyEnd = keyBegin
+                    var escaped = false
+                    while keyEnd < keys.count && keys[keyEnd] != 0x0A {
+                        if keys[keyEnd] == 0x5C { escaped = true }
+                        keyEnd += 1
+                    }
+                    keyStart = keyEnd + 1
+                    var word: Int?
+                    if outcomeAt + 3 <= outcomes.count {
+                        word = ChunkAnswer.wordIndex(code: outcomes[outcomeAt])
+                        outcomeAt += 3 + (Int(outcomes[outcomeAt + 1]) | Int(outcomes[outcomeAt + 2]) << 8)
+                    }
+                    guard first + index > position else { continue }
+                    let key = UnsafeBufferPointer(rebasing: keys[keyBegin..<keyEnd])
+                    let going: Bool
+                    if escaped {
+                        unescaped = Self.unescape(key)
+                        going = unescaped.withUnsafeBufferPointer { body(first + index, $0, word, messages[index]) }
+                    } else {
+                        going = body(first + index, key, word, messages[index])
+                    }
+                    if !going { return }
+                }
+            }
+        }
+    }
+
+    /// A key of `journalChunk.keys` as it was before escaping.
+    static func unescape(_ key: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.count)
+        var index = 0
+        while index < key.count {
+            if key[index] == 0x5C, index + 1 < key.count {
+                bytes.append(key[index + 1] == UInt8(ascii: "n") ? 0x0A : key[index + 1])
+                index += 2
+            } else {
+                bytes.append(key[index])
+                index += 1
+            }
+        }
+        return bytes
     }
 }
