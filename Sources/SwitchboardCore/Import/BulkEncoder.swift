@@ -734,18 +734,8 @@ struct BulkEncoder {
             body.append(UInt8(ascii: "}"))
             comma = true
         }
-        if let (base, length) = externalID {
-            if comma { body.append(UInt8(ascii: ",")) }
-            body.append("\"external_id\":")
-            body.appendQuoted(base, length, escape: fieldFlags[plan.externalIDColumn!] & 1 != 0)
-            comma = true
-        }
-        if let (base, length) = vendorID {
-            if comma { body.append(UInt8(ascii: ",")) }
-            body.append("\"id\":")
-            body.appendQuoted(base, length, escape: fieldFlags[plan.idColumn!] & 1 != 0)
-            comma = true
-        }
+        appendMember("\"external_id\":", externalID, column: plan.externalIDColumn, after: &comma)
+        appendMember("\"id\":", vendorID, column: plan.idColumn, after: &comma)
         if phoneCount > 0 {
             if comma { body.append(UInt8(ascii: ",")) }
             body.append("\"phone_numbers\":[")
@@ -757,20 +747,23 @@ struct BulkEncoder {
             body.append(UInt8(ascii: "]"))
             comma = true
         }
-        if let (base, length) = scheduledAt {
-            if comma { body.append(UInt8(ascii: ",")) }
-            body.append("\"scheduled_at\":")
-            body.appendQuoted(base, length, escape: fieldFlags[plan.scheduledAtColumn!] & 1 != 0)
-            comma = true
-        }
-        if let (base, length) = timezone {
-            if comma { body.append(UInt8(ascii: ",")) }
-            body.append("\"timezone\":")
-            body.appendQuoted(base, length, escape: fieldFlags[plan.timezoneColumn!] & 1 != 0)
-        }
+        appendMember("\"scheduled_at\":", scheduledAt, column: plan.scheduledAtColumn, after: &comma)
+        appendMember("\"timezone\":", timezone, column: plan.timezoneColumn, after: &comma)
         body.append(UInt8(ascii: "}"))
         chunkCount += 1
         return true
+    }
+
+    /// Appends `key` (`"name":`) and the field's text as a JSON string, after a comma when
+    /// a member came before; nothing for a field left empty.
+    @inline(__always) private mutating func appendMember(
+        _ key: StaticString, _ value: (UnsafePointer<UInt8>, Int)?, column: Int?, after comma: inout Bool
+    ) {
+        guard let (base, length) = value, let column else { return }
+        if comma { body.append(UInt8(ascii: ",")) }
+        body.append(key)
+        body.appendQuoted(base, length, escape: fieldFlags[column] & 1 != 0)
+        comma = true
     }
 
     // MARK: Checks, at byte level, as FieldChecks.email and PhoneNumber.e164 do
