@@ -64,4 +64,39 @@ import Testing
         #expect(fast == (try decoded(text)))
         #expect(fast.contactIDs.count == 1000)
     }
+
+    /// The stored outcomes read straight from a common answer equal those mapped contact by
+    /// contact; any other answer is declined (and then mapped).
+    @Test(arguments: [
+        (#"{"contact_ids":["a-1","a-2","a-3"],"failed":[],"inserted":3,"updated":0,"warnings":[]}"#, 3, "created"),
+        (#"{"contact_ids":["a-1","a-2"],"failed":[],"inserted":0,"updated":2,"warnings":[]}"#, 2, "updated"),
+        (#"{"updated":1,"inserted":1,"contact_ids":[ "a-1" , "a-2" ],"failed":null,"extra":{"x":[1]}}"#, 2, "upserted"),
+    ])
+    func commonAnswersGoStraightIntoTheStoredOutcomes(_ text: String, count: Int, word: String) throws {
+        let fast = try #require(AnyreachUpsertResult.chunkOutcomes(Array(text.utf8), count: count))
+        let sentIDs = [String?](repeating: nil, count: count)
+        let mapped = ChunkOutcomes(
+            sentIDs: sentIDs, report: AnyreachUpsertMapping.report(sentIDs: sentIDs, answer: try decoded(text)))
+        #expect(fast.blob == mapped.blob)
+        #expect(fast.counts == mapped.counts)
+        #expect(fast.messages == mapped.messages)
+        #expect(fast.answers.map(\.word) == Array(repeating: word, count: count))
+        #expect(fast.answers.first?.vendorID == "a-1")
+    }
+
+    @Test(arguments: [
+        // A failure, a warning, ids that do not match the count, an escaped or non-ASCII id,
+        // no ids at all, malformed text.
+        #"{"contact_ids":["a-1"],"failed":[{"error":"bad","index":1}],"inserted":1,"updated":0}"#,
+        #"{"contact_ids":["a-1","a-2"],"inserted":2,"updated":0,"warnings":["slow down"]}"#,
+        #"{"contact_ids":["a-1"],"inserted":1,"updated":0}"#,
+        #"{"contact_ids":["a\"1","a-2"],"inserted":2,"updated":0}"#,
+        #"{"contact_ids":["é","a-2"],"inserted":2,"updated":0}"#,
+        #"{"contact_ids":null,"inserted":2,"updated":0}"#,
+        #"{"inserted":2,"updated":0}"#,
+        #"{"contact_ids":["a-1","a-2"],"inserted":2,"updated":0"#,
+    ])
+    func otherAnswersAreDeclined(_ text: String) {
+        #expect(AnyreachUpsertResult.chunkOutcomes(Array(text.utf8), count: 2) == nil)
+    }
 }

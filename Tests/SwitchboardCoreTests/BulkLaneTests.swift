@@ -514,17 +514,18 @@ import VendorSandbox
                     let (result, vendorID) = answer(row.position)
                     return ContactAnswer(row: row, result: result, vendorID: vendorID)
                 }, of: rows, at: date, addingNew: false)
-            var answered: [(first: Int, answers: [ChunkAnswer])] = []
+            var answered: [(first: Int, outcomes: ChunkOutcomes)] = []
             for chunk in try await store.journal.unansweredChunks(chunks.id!) {
                 answered.append(
                     (
                         chunk.lowerBound,
-                        chunk.map { position in
-                            let (result, vendorID) = answer(position)
-                            return ChunkAnswer(
-                                word: result.word, vendorID: vendorID,
-                                message: ContactAnswer.message(result, warnings: []))
-                        }
+                        ChunkOutcomes(
+                            chunk.map { position in
+                                let (result, vendorID) = answer(position)
+                                return ChunkAnswer(
+                                    word: result.word, vendorID: vendorID,
+                                    message: ContactAnswer.message(result, warnings: []))
+                            })
                     ))
             }
             try await store.journal.recordChunks(answered, of: chunks, at: date)

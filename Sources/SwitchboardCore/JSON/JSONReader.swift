@@ -137,6 +137,29 @@ public struct JSONReader {
         throw failure("unterminated string", at: start - 1)
     }
 
+    /// Reads a string; the byte range of its text when it is ASCII written without escapes
+    /// (so no `String` is made), nil for any other string (read and checked all the same).
+    public mutating func asciiStringRange() throws -> Range<Int>? {
+        skipSpace()
+        try expect(UInt8(ascii: "\""))
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return start..<(index - 1)
+            }
+            if byte == UInt8(ascii: "\\") || byte >= 0x80 {
+                index = start - 1
+                _ = try string()
+                return nil
+            }
+            if byte < 0x20 { throw failure("control character in a string") }
+            index += 1
+        }
+        throw failure("unterminated string", at: start - 1)
+    }
+
     /// Reads a number.
     public mutating func number() throws -> Double {
         skipSpace()

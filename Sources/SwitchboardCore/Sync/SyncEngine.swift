@@ -57,7 +57,7 @@ public struct SyncEngine: Sendable {
         let reason: String? = try await withThrowingTaskGroup(of: Completion.self) { group in
             var actions = machine.handle(.start)
             // Answered chunks' outcomes, written together (a crash resends them: upserts are keyed).
-            var answeredChunks: [(first: Int, answers: [ChunkAnswer])] = []
+            var answeredChunks: [(first: Int, outcomes: ChunkOutcomes)] = []
             var flushedAt = environment.now()
             func flushChunks() async throws {
                 flushedAt = environment.now()
@@ -90,15 +90,16 @@ public struct SyncEngine: Sendable {
                             }
                         case .giveUp(let batch, let reason) where chunks:
                             let first = batch.runs.first?.lowerBound ?? 0
-                            let answers: [ChunkAnswer]
+                            let outcomes: ChunkOutcomes
                             do {
-                                answers = try await storedChunk(batch, of: entry).sentIDs.map {
-                                    ChunkAnswer(word: "failed", vendorID: $0, message: reason)
-                                }
+                                outcomes = ChunkOutcomes(
+                                    try await storedChunk(batch, of: entry).sentIDs.map {
+                                        ChunkAnswer(word: "failed", vendorID: $0, message: reason)
+                                    })
                             } catch let error as ChunkBodyFile.Unreadable {
-                                answers = Self.unsent(batch, error)
+                                outcomes = Self.unsent(batch, error)
                             }
-                            answeredChunks.append((first, answers))
+                            answeredChunks.append((first, outcomes))
                             try await flushChunks()
                         case .giveUp(let batch, let reason):
                             let rows = try await journal.rows(entryID, positions: batch.positions)
@@ -114,8 +115,8 @@ public struct SyncEngine: Sendable {
                         return nil
                     }
                     switch completion {
-                    case .answeredChunk(let batch, let answers):
-                        answeredChunks.append((batch.runs.first?.lowerBound ?? 0, answers))
+                    case .answeredChunk(let batch, let outcomes):
+                        answeredChunks.append((batch.runs.first?.lowerBound ?? 0, outcomes))
                         // Written every 16 answers, or sooner on a slow link so progress moves.
                         if answeredChunks.count >= Self.chunkOutcomeGroup
                             || environment.now().timeIntervalSince(flushedAt) >= Self.chunkOutcomeInterval
@@ -170,7 +171,7 @@ public struct SyncEngine: Sendable {
 
     private enum Completion: Sendable {
         case answered(SyncStateMachine.Batch, [ContactAnswer])
-        case answeredChunk(SyncStateMachine.Batch, [ChunkAnswer])
+        case answeredChunk(SyncStateMachine.Batch, ChunkOutcomes)
         case failed(SyncStateMachine.Batch, VendorError)
         case waited(Int)
     }
@@ -217,25 +218,17 @@ public struct SyncEngine: Sendable {
 
     /// Sends one chunk of a `chunks` entry: its body as journaled, each contact's outcome
     /// mapped as `perform` maps an upsert's.
-    private func performChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry) async throws -> [ChunkAnswer] {
+    private func performChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry) async throws -> ChunkOutcomes {
         let (body, sentIDs) = try await storedChunk(batch, of: entry)
-        let report = try await client.upsertBody(campaignID: entry.campaignID, body: body, sentIDs: sentIDs)
-        var answers = sentIDs.map {
-            ChunkAnswer(word: "failed", vendorID: $0, message: "the vendor's answer did not mention this contact")
-        }
-        for outcome in report.outcomes where answers.indices.contains(outcome.index) {
-            answers[outcome.index] = ChunkAnswer(
-                word: outcome.result.word, vendorID: outcome.vendorID ?? sentIDs[outcome.index],
-                message: ContactAnswer.message(outcome.result, warnings: outcome.warnings))
-        }
-        return answers
+        return try await client.upsertBody(campaignID: entry.campaignID, body: body, sentIDs: sentIDs)
     }
 
     /// The answers of a chunk whose body cannot be read back: each contact failed, with why.
-    static func unsent(_ batch: SyncStateMachine.Batch, _ error: ChunkBodyFile.Unreadable) -> [ChunkAnswer] {
-        Array(
-            repeating: ChunkAnswer(word: "failed", vendorID: nil, message: error.localizedDescription),
-            count: batch.count)
+    static func unsent(_ batch: SyncStateMachine.Batch, _ error: ChunkBodyFile.Unreadable) -> ChunkOutcomes {
+        ChunkOutcomes(
+            Array(
+                repeating: ChunkAnswer(word: "failed", vendorID: nil, message: error.localizedDescription),
+                count: batch.count))
     }
 
     /// A chunk's body as journaled, and the id each of its contacts is sent with.

@@ -83,9 +83,9 @@ public protocol VendorClient: Sendable {
     func upsert(_ request: UpsertRequest) async throws -> UpsertReport
     /// One upsert request whose body is already encoded in the vendor's own format (a bulk
     /// import's journaled chunk, sent as stored), each contact's outcome mapped as `upsert`
-    /// maps it; `sentIDs` is the vendor id each contact was sent with. Vendors without a bulk
-    /// lane refuse it (the default).
-    func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> UpsertReport
+    /// maps it and given as the journal stores it; `sentIDs` is the vendor id each contact
+    /// was sent with. Vendors without a bulk lane refuse it (the default).
+    func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> ChunkOutcomes
     func stats(campaignID: String) async throws -> StatusCounts
     func perform(_ command: CampaignCommand, campaignID: String) async throws -> Campaign
     /// Creates a campaign (`manageCampaigns`).
@@ -107,7 +107,7 @@ public protocol VendorClient: Sendable {
 }
 
 extension VendorClient {
-    public func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> UpsertReport {
+    public func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> ChunkOutcomes {
         throw VendorError.unsupported("\(vendor.displayName) takes no journaled request body")
     }
 

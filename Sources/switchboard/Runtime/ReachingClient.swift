@@ -36,7 +36,7 @@ struct ReachingClient: VendorClient {
         try await reach.call { try await inner.upsert(request) }
     }
 
-    func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> UpsertReport {
+    func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> ChunkOutcomes {
         try await reach.call { try await inner.upsertBody(campaignID: campaignID, body: body, sentIDs: sentIDs) }
     }
 

@@ -45,7 +45,7 @@ struct ChunkAnswer: Sendable, Hashable {
 
     /// `journalChunkOutcome.outcomes`: per contact its code byte, its vendor id's length (2
     /// bytes little-endian) and bytes.
-    static func blob(_ answers: [ChunkAnswer]) -> Data {
+    static func blob(_ answers: [ChunkAnswer]) -> [UInt8] {
         var blob: [UInt8] = []
         blob.reserveCapacity(answers.count * 40)
         for answer in answers {
@@ -62,13 +62,16 @@ struct ChunkAnswer: Sendable, Hashable {
                 blob.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<length]))
             }
         }
-        return Data(blob)
+        return blob
     }
 
     /// The byte each word of `words` is stored as, in its order.
     private static let codes = Array("cuprif".utf8)
 
     private static func code(of word: String) -> UInt8 { codes[wordIndex(word)] }
+
+    /// The byte the word at `index` of `words` is stored as.
+    static func code(ofIndex index: Int) -> UInt8 { codes[index] }
 
     /// The position in `words` of a stored code (an unknown code counts as `failed`).
     static func wordIndex(code: UInt8) -> Int { codes.firstIndex(of: code) ?? 5 }
@@ -112,6 +115,55 @@ struct ChunkAnswer: Sendable, Hashable {
     }
 
     private static func word(ofCode code: UInt8) -> String { words[wordIndex(code: code)] }
+}
+
+/// One journaled request's answers as the journal stores them (`journalChunkOutcome`): per
+/// contact its outcome word's code and vendor id (`ChunkAnswer.blob`), the messages, and how
+/// many contacts got each word.
+public struct ChunkOutcomes: Sendable {
+    var count: Int
+    var blob: [UInt8]
+    var messages: String?
+    /// Per word of `ChunkAnswer.words`.
+    var counts: [Int]
+
+    init(_ answers: [ChunkAnswer]) {
+        count = answers.count
+        blob = ChunkAnswer.blob(answers)
+        messages = ChunkAnswer.messages(answers)
+        counts = [Int](repeating: 0, count: ChunkAnswer.words.count)
+        for answer in answers { counts[ChunkAnswer.wordIndex(answer.word)] += 1 }
+    }
+
+    /// Every contact with the word at `word` of `ChunkAnswer.words` and no message, `blob`
+    /// already written (read straight from a vendor's answer).
+    init(count: Int, word: Int, blob: [UInt8]) {
+        self.count = count
+        self.blob = blob
+        counts = [Int](repeating: 0, count: ChunkAnswer.words.count)
+        counts[word] = count
+    }
+
+    /// A request's answer mapped as `SyncEngine.perform` maps an upsert's: each contact the
+    /// answer names gets its outcome, the vendor id it was given (else the one it was sent
+    /// with) and its message; a contact the answer does not mention is failed.
+    init(sentIDs: [String?], report: UpsertReport) {
+        var answers = sentIDs.map {
+            ChunkAnswer(word: "failed", vendorID: $0, message: "the vendor's answer did not mention this contact")
+        }
+        for outcome in report.outcomes where answers.indices.contains(outcome.index) {
+            answers[outcome.index] = ChunkAnswer(
+                word: outcome.result.word, vendorID: outcome.vendorID ?? sentIDs[outcome.index],
+                message: ContactAnswer.message(outcome.result, warnings: outcome.warnings))
+        }
+        self.init(answers)
+    }
+
+    /// Each contact's answer, with its vendor id.
+    var answers: [ChunkAnswer] { ChunkAnswer.decode(blob: Data(blob), messages: messages, count: count) }
+
+    /// How many contacts failed.
+    var failed: Int { counts[ChunkAnswer.wordIndex("failed")] }
 }
 
 /// Reading the columns of a `journalChunk` row.
@@ -194,7 +246,7 @@ extension Journal {
     /// When the campaign's cache holds contacts (one probe), the chunks' contacts are read
     /// back and the cache kept current as `record(addingNew: false)` keeps it; otherwise the
     /// cache is not touched (a bulk change's new contacts are left to the vendor's listing).
-    func recordChunks(_ answered: [(first: Int, answers: [ChunkAnswer])], of entry: JournalEntry, at date: Date)
+    func recordChunks(_ answered: [(first: Int, outcomes: ChunkOutcomes)], of entry: JournalEntry, at date: Date)
         async throws
     {
         guard !answered.isEmpty, let entryID = entry.id else { return }
@@ -207,26 +259,23 @@ extension Journal {
                     """)
             var answeredCount = 0
             var failed = 0
-            for (first, answers) in answered {
-                // Per word of `ChunkAnswer.words`, in its order.
-                var counts = [Int](repeating: 0, count: ChunkAnswer.words.count)
-                for answer in answers { counts[ChunkAnswer.wordIndex(answer.word)] += 1 }
+            for (first, outcomes) in answered {
                 var arguments: [(any DatabaseValueConvertible)?] = [
-                    entryID, first, ChunkAnswer.blob(answers), ChunkAnswer.messages(answers),
+                    entryID, first, Data(outcomes.blob), outcomes.messages,
                 ]
-                for count in counts { arguments.append(count) }
+                for count in outcomes.counts { arguments.append(count) }
                 arguments.append(date)
                 try insert.execute(arguments: StatementArguments(arguments))
-                answeredCount += answers.count
-                failed += counts[ChunkAnswer.wordIndex("failed")]
+                answeredCount += outcomes.count
+                failed += outcomes.failed
             }
             try JournalEntry.filter(key: entryID).updateAll(
                 db, JournalEntry.Columns.answeredCount += answeredCount, JournalEntry.Columns.failedCount += failed,
                 JournalEntry.Columns.updatedAt.set(to: date))
             guard try Store.cacheHoldsAny(account: entry.account, campaignID: entry.campaignID, db) else { return }
-            for (first, answers) in answered {
+            for (first, outcomes) in answered {
                 let rows = try Self.chunkContacts(entryID, first: first, db)
-                let contactAnswers = zip(rows, answers).map { row, answer in
+                let contactAnswers = zip(rows, outcomes.answers).map { row, answer in
                     ContactAnswer(row: row, result: answer.result, vendorID: answer.vendorID, warnings: answer.warnings)
                 }
                 try Self.cache(contactAnswers, of: entry, at: date, addingNew: false, db)

@@ -116,14 +116,7 @@ enum AnyreachUpsertMapping {
             }
             position += 1
             let vendorID = idsMatch ? answer.contactIDs[position] : inputs[index].id
-            let result: UpsertOutcome.Result
-            if inputs[index].id != nil || otherUpdates == unknown {
-                result = .updated
-            } else if otherUpdates <= 0 {
-                result = .created
-            } else {
-                result = .upserted
-            }
+            let result = Self.result(sentWithID: inputs[index].id != nil, otherUpdates: otherUpdates, unknown: unknown)
             outcomes.append(UpsertOutcome(index: index, vendorID: vendorID, result: result))
         }
         // Failures the vendor could not place (no index) fail nothing we can name; keep their words.
@@ -133,6 +126,14 @@ enum AnyreachUpsertMapping {
 
     struct Sent {
         var id: String?
+    }
+
+    /// A contact that did not fail: a contact sent with its id was updated; of the others
+    /// (`unknown` of them), all were updated when the answer's other updates count them
+    /// all, all created when it has none, and either (`upserted`) otherwise.
+    static func result(sentWithID: Bool, otherUpdates: Int, unknown: Int) -> UpsertOutcome.Result {
+        if sentWithID || otherUpdates == unknown { return .updated }
+        return otherUpdates <= 0 ? .created : .upserted
     }
 }
 

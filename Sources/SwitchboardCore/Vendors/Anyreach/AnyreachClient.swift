@@ -116,17 +116,31 @@ public struct AnyreachClient: Sendable {
 
     /// Sends an upsert body and reads the answer, at byte level when it has the documented shape.
     private func upsertAnswer(campaign: String, body: [UInt8]) async throws -> AnyreachUpsertResult {
-        let response = try await connection.send(.POST, ["campaign", "campaigns", .value(campaign), "contacts"], body: body)
-        return try AnyreachUpsertResult.decodeFast(response.body)
-            ?? JSONCoding.decode(AnyreachUpsertResult.self, from: response.body)
+        try Self.upsertResult(try await upsertResponse(campaign: campaign, body: body))
+    }
+
+    private func upsertResponse(campaign: String, body: [UInt8]) async throws -> [UInt8] {
+        try await connection.send(.POST, ["campaign", "campaigns", .value(campaign), "contacts"], body: body).body
+    }
+
+    private static func upsertResult(_ answer: [UInt8]) throws -> AnyreachUpsertResult {
+        try AnyreachUpsertResult.decodeFast(answer) ?? JSONCoding.decode(AnyreachUpsertResult.self, from: answer)
     }
 
     /// One upsert request whose body is already encoded (a journaled chunk, sent as stored),
     /// each contact's outcome mapped as `upsert` maps it. `sentIDs`: the id each contact of
     /// the body was sent with.
-    public func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> UpsertReport {
-        let answer = try await upsertAnswer(campaign: campaignID, body: body)
-        return AnyreachUpsertMapping.report(sentIDs: sentIDs, answer: answer)
+    public func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> ChunkOutcomes {
+        let answer = try await upsertResponse(campaign: campaignID, body: body)
+        // The common answer (no ids sent, none failed, no warnings) goes straight into the
+        // stored outcomes; any other is mapped contact by contact.
+        if sentIDs.allSatisfy({ $0 == nil }),
+            let outcomes = AnyreachUpsertResult.chunkOutcomes(answer, count: sentIDs.count)
+        {
+            return outcomes
+        }
+        let report = AnyreachUpsertMapping.report(sentIDs: sentIDs, answer: try Self.upsertResult(answer))
+        return ChunkOutcomes(sentIDs: sentIDs, report: report)
     }
 
     /// One page of a campaign's contacts (offset pagination), optionally by status.

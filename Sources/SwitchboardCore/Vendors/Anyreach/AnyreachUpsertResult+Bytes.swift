@@ -40,6 +40,62 @@ extension AnyreachUpsertResult {
         }
     }
 
+    /// The common answer to a request of `count` contacts sent without ids (one
+    /// `contact_ids` entry each, nothing failed, no warnings), read straight into the stored
+    /// outcomes: each contact's code and id copied from the answer's bytes, no string made.
+    /// Nil for any other answer (an id with an escape or outside ASCII too), which is then
+    /// read and mapped contact by contact; the outcomes are the same either way.
+    static func chunkOutcomes(_ bytes: [UInt8], count: Int) -> ChunkOutcomes? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer)
+            var blob: [UInt8] = []
+            blob.reserveCapacity(count * 39)
+            var ids = 0
+            var sawIDs = false
+            var updated = 0
+            do {
+                try reader.object { reader, key in
+                    switch key {
+                    case "contact_ids":
+                        guard try !reader.null() else { throw Declined() }
+                        sawIDs = true
+                        try reader.elements { reader in
+                            guard let range = try reader.asciiStringRange(), range.count <= 0xFFFF else {
+                                throw Declined()
+                            }
+                            // The code is written once the word is known (after `updated`).
+                            blob.append(0)
+                            blob.append(UInt8(range.count & 0xFF))
+                            blob.append(UInt8(range.count >> 8))
+                            blob.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
+                            ids += 1
+                        }
+                    case "inserted": _ = try reader.null() ? 0 : try reader.integer()
+                    case "updated": updated = try reader.null() ? 0 : try reader.integer()
+                    case "failed", "warnings":
+                        guard try !reader.null() else { return }
+                        try reader.elements { _ in throw Declined() }
+                    default:
+                        _ = try reader.value()
+                    }
+                }
+                try reader.end()
+            } catch {
+                return nil
+            }
+            guard sawIDs, ids == count else { return nil }
+            let word = ChunkAnswer.wordIndex(
+                AnyreachUpsertMapping.result(sentWithID: false, otherUpdates: updated, unknown: count).word)
+            let code = ChunkAnswer.code(ofIndex: word)
+            var offset = 0
+            while offset + 3 <= blob.count {
+                blob[offset] = code
+                offset += 3 + (Int(blob[offset + 1]) | Int(blob[offset + 2]) << 8)
+            }
+            return ChunkOutcomes(count: count, word: word, blob: blob)
+        }
+    }
+
     /// Something `decodeFast` leaves to `JSONDecoder`.
     private struct Declined: Error {}
 
