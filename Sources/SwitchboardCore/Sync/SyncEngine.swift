@@ -51,6 +51,8 @@ public struct SyncEngine: Sendable {
             let size = entry.action == .delete ? 1 : client.maxContactsPerRequest
             batches = SyncStateMachine.batches(runs: try await journal.unansweredRuns(entryID), size: size)
         }
+        // A chunks entry's bodies are read from its file, held open while it is sent.
+        let bodies = chunks ? try await journal.chunkBodyReader(entryID) : nil
         let addingNew = cachesNewContacts(of: entry)
         var machine = SyncStateMachine(batches: batches, concurrency: settings.concurrency, policy: settings.retry)
         var pacer = RequestPacer(requestsPerSecond: settings.requestsPerSecond)
@@ -73,7 +75,10 @@ public struct SyncEngine: Sendable {
                             group.addTask {
                                 try await environment.sleep(pause)
                                 do {
-                                    if chunks { return .answeredChunk(batch, try await performChunk(batch, of: entry)) }
+                                    if chunks {
+                                        return .answeredChunk(
+                                            batch, try await performChunk(batch, of: entry, bodies: bodies))
+                                    }
                                     return .answered(batch, try await perform(batch, of: entry))
                                 } catch let error as VendorError {
                                     return .failed(batch, error)
@@ -93,7 +98,7 @@ public struct SyncEngine: Sendable {
                             let outcomes: ChunkOutcomes
                             do {
                                 outcomes = ChunkOutcomes(
-                                    try await storedChunk(batch, of: entry).sentIDs.map {
+                                    try await storedChunk(batch, of: entry, bodies: bodies).sentIDs.map {
                                         ChunkAnswer(word: "failed", vendorID: $0, message: reason)
                                     })
                             } catch let error as ChunkBodyFile.Unreadable {
@@ -218,8 +223,10 @@ public struct SyncEngine: Sendable {
 
     /// Sends one chunk of a `chunks` entry: its body as journaled, each contact's outcome
     /// mapped as `perform` maps an upsert's.
-    private func performChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry) async throws -> ChunkOutcomes {
-        let (body, sentIDs) = try await storedChunk(batch, of: entry)
+    private func performChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry, bodies: ChunkBodyReader?)
+        async throws -> ChunkOutcomes
+    {
+        let (body, sentIDs) = try await storedChunk(batch, of: entry, bodies: bodies)
         return try await client.upsertBody(campaignID: entry.campaignID, body: body, sentIDs: sentIDs)
     }
 
@@ -232,10 +239,17 @@ public struct SyncEngine: Sendable {
     }
 
     /// A chunk's body as journaled, and the id each of its contacts is sent with.
-    private func storedChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry) async throws
-        -> (body: [UInt8], sentIDs: [String?])
+    private func storedChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry, bodies: ChunkBodyReader?)
+        async throws -> (body: [UInt8], sentIDs: [String?])
     {
-        let (body, namesIDs) = try await store.journal.chunkBody(entry.id!, first: batch.runs.first?.lowerBound ?? 0)
+        let first = batch.runs.first?.lowerBound ?? 0
+        // From the open bodies file; a body kept in its row (before v12) from the journal.
+        let (body, namesIDs) =
+            if let stored = try bodies?.body(first: first) {
+                stored
+            } else {
+                try await store.journal.chunkBody(entry.id!, first: first)
+            }
         return (body, try Self.sentIDs(body, count: batch.count, namesIDs: namesIDs))
     }
 

@@ -104,12 +104,22 @@ struct ChunkBodyFile {
     /// Reads `length` bytes at `offset` of entry `entryID`'s body file.
     static func read(_ db: Database, entryID: Int64, at offset: Int64, length: Int) throws -> [UInt8] {
         let path = try path(db, entryID: entryID)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw Unreadable(
+                path: path, entryID: entryID, offset: offset, length: length, reason: String(cString: strerror(errno)))
+        }
+        defer { Foundation.close(descriptor) }
+        return try read(descriptor, path: path, entryID: entryID, at: offset, length: length)
+    }
+
+    /// Reads `length` bytes at `offset` of the open body file `descriptor`.
+    static func read(_ descriptor: Int32, path: String, entryID: Int64, at offset: Int64, length: Int) throws
+        -> [UInt8]
+    {
         func unreadable(_ reason: String) -> Unreadable {
             Unreadable(path: path, entryID: entryID, offset: offset, length: length, reason: reason)
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw unreadable(String(cString: strerror(errno))) }
-        defer { Foundation.close(descriptor) }
         var failure: Unreadable?
         let body = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
             var done = 0
@@ -152,5 +162,53 @@ struct ChunkBodyFile {
         for id in ids where !named.contains(id) {
             unlink(path(directory: directory, entryID: id))
         }
+    }
+}
+
+/// A `chunks` entry's bodies while it is sent: where each chunk's body is (read once) and
+/// the entry's bodies file held open, so a chunk's body is one `pread`, with no database
+/// read and no `open` a request.
+final class ChunkBodyReader: @unchecked Sendable {
+    struct Span {
+        /// The offset in the bodies file; nil when the body is in the chunk's row (before v12).
+        var at: Int64?
+        var length: Int
+        var namesIDs: Bool
+    }
+
+    let entryID: Int64
+    let path: String
+    private let spans: [Int: Span]
+    private let descriptor: Int32
+    /// Why the file could not be opened (each body in it is then unreadable, with this reason).
+    private let openFailure: String?
+
+    init(entryID: Int64, path: String, spans: [Int: Span]) {
+        self.entryID = entryID
+        self.path = path
+        self.spans = spans
+        if spans.values.contains(where: { $0.at != nil }) {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            openFailure = descriptor < 0 ? String(cString: strerror(errno)) : nil
+        } else {
+            descriptor = -1
+            openFailure = nil
+        }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The body of the chunk whose first position is `first`, and whether it may name
+    /// contacts by id; nil when its body is in its row (the journal reads it).
+    func body(first: Int) throws -> (body: [UInt8], namesIDs: Bool)? {
+        guard let span = spans[first], let offset = span.at else { return nil }
+        if let openFailure {
+            throw ChunkBodyFile.Unreadable(
+                path: path, entryID: entryID, offset: offset, length: span.length, reason: openFailure)
+        }
+        let body = try ChunkBodyFile.read(descriptor, path: path, entryID: entryID, at: offset, length: span.length)
+        return (body, span.namesIDs)
     }
 }

@@ -233,6 +233,20 @@ extension Journal {
         }
     }
 
+    /// Where each chunk's body of entry `id` is, with its bodies file open, for sending it.
+    func chunkBodyReader(_ id: Int64) async throws -> ChunkBodyReader {
+        try await store.pool.read { db in
+            var spans: [Int: ChunkBodyReader.Span] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT first, bodyAt, bodyLength, namesIDs FROM journalChunk WHERE entryID = ?",
+                arguments: [id])
+            while let row = try rows.next() {
+                spans[row[0]] = ChunkBodyReader.Span(at: row[1], length: row[2] ?? 0, namesIDs: row[3])
+            }
+            return ChunkBodyReader(entryID: id, path: try ChunkBodyFile.path(db, entryID: id), spans: spans)
+        }
+    }
+
     /// The body of a chunk row whose first three columns are `body, bodyAt, bodyLength`: in
     /// the entry's bodies file, or in the row (a chunk journaled before migration v12).
     static func body(of row: Row, entryID: Int64, _ db: Database) throws -> [UInt8] {
