@@ -115,12 +115,16 @@ struct UpsertSummary {
         }
     }
 
+    /// Contacts read a database read at a time by `collectRuns`: 16 chunks of 1000 (their
+    /// keys and outcomes, under 1 MB), so a million contacts take 63 reads, not 1000.
+    static let runPage = 16_000
+
     /// `collect` for a `chunks` entry, a chunk at a time (no `JournalOutcome` per contact);
     /// false, with nothing written, for a `rows` entry.
     private mutating func collectRuns(_ entry: JournalEntry, journal: Journal) async throws -> Bool {
         var after = -1
         while true {
-            guard let runs = try await journal.outcomeRuns(of: entry.id!, after: after, limit: 1000) else {
+            guard let runs = try await journal.outcomeRuns(of: entry.id!, after: after, limit: Self.runPage) else {
                 return false
             }
             guard let last = runs.last else { return true }
