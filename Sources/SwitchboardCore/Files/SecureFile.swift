@@ -2,6 +2,15 @@ import Foundation
 
 /// Files that hold personal data or credentials: created 0600 in 0700 directories.
 public enum SecureFile {
+    /// Creates `path` (and missing parents) 0700, and makes an existing one 0700.
+    public static func createDirectory(_ path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        chmod(path, 0o700)
+    }
+
     /// Writes `text` atomically to `path`, mode 0600, creating missing parent directories 0700.
     public static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)

@@ -279,8 +279,6 @@ struct BulkEncoder {
     /// The file as the operator named it (the problems name it).
     let file: String
     var validation: ImportValidation
-    /// Time zone names seen, and whether each is known.
-    var zones: [String: Bool] = [:]
 
     init(path: String, file: String, plan: BulkPlan, vendor: Vendor) throws {
         self.plan = plan
@@ -672,15 +670,12 @@ struct BulkEncoder {
             if value.1 > 0 { vendorID = value }
         }
         if phoneCount == 0 && vendorID == nil && externalID == nil { return false }
-        // A time zone and a time, checked as `ImportValidation` checks them (a zone's answer kept).
+        // A time zone and a time, checked as `ImportValidation` checks them.
         var timezone: (UnsafePointer<UInt8>, Int)?
         if let column = plan.timezoneColumn {
             let value = trimmed(column)
             if value.1 > 0 {
-                let name = text(value.0, value.1)
-                let known = zones[name] ?? (FieldChecks.timezone(name) == nil)
-                zones[name] = known
-                if !known { return false }
+                if !validation.knownZone(text(value.0, value.1)) { return false }
                 timezone = value
             }
         }

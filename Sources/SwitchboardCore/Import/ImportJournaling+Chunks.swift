@@ -77,7 +77,7 @@ extension Store {
                         """
                 )
                 try ChunkBodyFile.removeOrphans(db)
-                var bodies = try ChunkBodyFile(db, entryID: entryID)
+                let bodies = try ChunkBodyFile(db, entryID: entryID)
                 bodiesFile = bodies
                 var encoder = try BulkEncoder(path: path, file: path, plan: plan, vendor: vendor)
                 defer { encoder.release() }

@@ -65,7 +65,8 @@ struct ImportValidation: Sendable {
         return contact
     }
 
-    private mutating func knownZone(_ name: String) -> Bool {
+    /// Whether `name` is an IANA time zone (each name's answer kept).
+    mutating func knownZone(_ name: String) -> Bool {
         if let known = zones[name] { return known }
         let known = FieldChecks.timezone(name) == nil
         zones[name] = known

@@ -123,18 +123,8 @@ public struct JSONReader {
         skipSpace()
         try expect(UInt8(ascii: "\""))
         let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if byte < 0x20 { throw failure("control character in a string") }
-            index += 1
-        }
-        throw failure("unterminated string", at: start - 1)
+        guard let text = try plainText(asciiOnly: false) else { return try escapedString(from: start) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[text]), as: UTF8.self)
     }
 
     /// Reads a string; the byte range of its text when it is ASCII written without escapes
@@ -143,17 +133,23 @@ public struct JSONReader {
         skipSpace()
         try expect(UInt8(ascii: "\""))
         let start = index
+        if let text = try plainText(asciiOnly: true) { return text }
+        _ = try escapedString(from: start)
+        return nil
+    }
+
+    /// From just after a string's opening quote: when no byte before its closing quote is an
+    /// escape (nor, with `asciiOnly`, outside ASCII), the text's range with the reader past
+    /// the quote; otherwise nil with the reader at that byte (`escapedString` goes on from it).
+    private mutating func plainText(asciiOnly: Bool) throws -> Range<Int>? {
+        let start = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
                 return start..<(index - 1)
             }
-            if byte == UInt8(ascii: "\\") || byte >= 0x80 {
-                index = start - 1
-                _ = try string()
-                return nil
-            }
+            if byte == UInt8(ascii: "\\") || (asciiOnly && byte >= 0x80) { return nil }
             if byte < 0x20 { throw failure("control character in a string") }
             index += 1
         }

@@ -18,7 +18,7 @@ public struct Store: Sendable {
     /// Opens (creating if needed) `switchboard.sqlite` in `directory` (default: `DataDirectory.path()`).
     public static func open(directory: String? = nil) throws -> Store {
         let directory = directory ?? DataDirectory.path()
-        try createPrivateDirectory(directory)
+        try SecureFile.createDirectory(directory)
         return try open(path: directory + "/" + fileName)
     }
 
@@ -46,14 +46,6 @@ public struct Store: Sendable {
 
     /// The journal of changes kept in this store.
     public var journal: Journal { Journal(store: self) }
-
-    private static func createPrivateDirectory(_ path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) {
-            try FileManager.default.createDirectory(
-                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
-        chmod(path, 0o700)
-    }
 
     /// Creates the file 0600 before SQLite opens it: SQLite gives `-wal` and `-shm` the
     /// database file's mode, so they are born private too.

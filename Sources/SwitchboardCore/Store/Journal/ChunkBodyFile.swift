@@ -10,7 +10,7 @@ import GRDB
 ///
 /// A `journalChunk` row names its body by `bodyAt` (offset in the file) and `bodyLength`;
 /// NULL `bodyAt` means the body is in the row (a chunk journaled before migration v12).
-struct ChunkBodyFile {
+final class ChunkBodyFile {
     /// Why a stored body cannot be read back.
     struct Unreadable: Error, LocalizedError {
         var path: String
@@ -50,10 +50,7 @@ struct ChunkBodyFile {
     /// journals the entry, so no other writer holds the same id.
     init(_ db: Database, entryID: Int64) throws {
         let directory = try Self.directory(db)
-        if mkdir(directory, 0o700) != 0 && errno != EEXIST {
-            throw Self.failure(directory, "cannot create the directory")
-        }
-        chmod(directory, 0o700)
+        try SecureFile.createDirectory(directory)
         path = Self.path(directory: directory, entryID: entryID)
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Self.failure(path, "cannot create the file") }
@@ -61,7 +58,7 @@ struct ChunkBodyFile {
     }
 
     /// Appends one body; returns its offset.
-    mutating func append(_ bytes: UnsafePointer<UInt8>, count: Int) throws -> Int64 {
+    func append(_ bytes: UnsafePointer<UInt8>, count: Int) throws -> Int64 {
         let offset = size
         var written = 0
         while written < count {

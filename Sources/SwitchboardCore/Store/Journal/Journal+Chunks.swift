@@ -49,20 +49,29 @@ struct ChunkAnswer: Sendable, Hashable {
         var blob: [UInt8] = []
         blob.reserveCapacity(answers.count * 40)
         for answer in answers {
-            blob.append(code(of: answer.word))
-            guard var id = answer.vendorID else {
-                blob.append(0)
-                blob.append(0)
-                continue
-            }
-            id.withUTF8 { bytes in
-                let length = min(bytes.count, 0xFFFF)
-                blob.append(UInt8(length & 0xFF))
-                blob.append(UInt8(length >> 8))
-                blob.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<length]))
-            }
+            var id = answer.vendorID ?? ""
+            id.withUTF8 { appendEntry(code: code(of: answer.word), id: $0, to: &blob) }
         }
         return blob
+    }
+
+    /// Appends one contact's entry to an outcome blob: its code, its id's length (2 bytes
+    /// little-endian, an id cut at 65,535 bytes) and the id's bytes.
+    static func appendEntry(code: UInt8, id: UnsafeBufferPointer<UInt8>, to blob: inout [UInt8]) {
+        let length = min(id.count, 0xFFFF)
+        blob.append(code)
+        blob.append(UInt8(length & 0xFF))
+        blob.append(UInt8(length >> 8))
+        blob.append(contentsOf: UnsafeBufferPointer(rebasing: id[0..<length]))
+    }
+
+    /// The entry of an outcome blob at `offset`: its code, its id's bytes and where the next
+    /// entry starts; nil past the last one.
+    static func entry(_ blob: UnsafeRawBufferPointer, at offset: Int) -> (code: UInt8, id: Range<Int>, next: Int)? {
+        guard offset + 3 <= blob.count else { return nil }
+        let length = Int(blob[offset + 1]) | Int(blob[offset + 2]) << 8
+        let end = min(offset + 3 + length, blob.count)
+        return (blob[offset], (offset + 3)..<end, end)
     }
 
     /// The byte each word of `words` is stored as, in its order.
@@ -86,29 +95,28 @@ struct ChunkAnswer: Sendable, Hashable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// A chunk's answers from its stored outcome row.
-    /// With `ids` false the vendor ids are left out (a report that shows none need not
-    /// make a string of each).
-    static func decode(blob: Data, messages: String?, count: Int, ids: Bool = true) -> [ChunkAnswer] {
+    /// `journalChunkOutcome.messages` read back: index in the chunk -> message.
+    static func messages(fromJSON json: String?) -> [Int: String] {
         var byIndex: [Int: String] = [:]
-        if let messages, let decoded = try? JSONDecoder().decode([String: String].self, from: Data(messages.utf8)) {
+        if let json, let decoded = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) {
             for (key, message) in decoded { if let index = Int(key) { byIndex[index] = message } }
         }
+        return byIndex
+    }
+
+    /// A chunk's answers from its stored outcome row.
+    static func decode(blob: Data, messages: String?, count: Int) -> [ChunkAnswer] {
+        let byIndex = Self.messages(fromJSON: messages)
         var answers: [ChunkAnswer] = []
         answers.reserveCapacity(count)
         blob.withUnsafeBytes { bytes in
             var offset = 0
-            while offset + 3 <= bytes.count, answers.count < count {
-                let length = Int(bytes[offset + 1]) | Int(bytes[offset + 2]) << 8
-                let end = min(offset + 3 + length, bytes.count)
+            while answers.count < count, let entry = entry(bytes, at: offset) {
                 let id =
-                    ids && length > 0
-                    ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(offset + 3)..<end]), as: UTF8.self) : nil
+                    entry.id.isEmpty ? nil : String(decoding: UnsafeRawBufferPointer(rebasing: bytes[entry.id]), as: UTF8.self)
                 answers.append(
-                    ChunkAnswer(
-                        word: word(ofCode: bytes[offset]), vendorID: id,
-                        message: byIndex.isEmpty ? nil : byIndex[answers.count]))
-                offset = end
+                    ChunkAnswer(word: word(ofCode: entry.code), vendorID: id, message: byIndex[answers.count]))
+                offset = entry.next
             }
         }
         return answers
@@ -516,14 +524,9 @@ public struct OutcomeRun: Sendable {
         after position: Int,
         _ body: (_ position: Int, _ key: UnsafeBufferPointer<UInt8>, _ word: Int?, _ message: String?) -> Bool
     ) {
-        var messages: [Int: String] = [:]
-        if let messagesJSON,
-            let decoded = try? JSONDecoder().decode([String: String].self, from: Data(messagesJSON.utf8))
-        {
-            for (key, message) in decoded { if let index = Int(key) { messages[index] = message } }
-        }
+        let messages = ChunkAnswer.messages(fromJSON: messagesJSON)
         keys.withUnsafeBufferPointer { keys in
-            (outcomes ?? []).withUnsafeBufferPointer { outcomes in
+            (outcomes ?? []).withUnsafeBytes { outcomes in
                 var keyStart = 0
                 var outcomeAt = 0
                 var unescaped: [UInt8] = []
@@ -538,9 +541,9 @@ public struct OutcomeRun: Sendable {
                     }
                     keyStart = keyEnd + 1
                     var word: Int?
-                    if outcomeAt + 3 <= outcomes.count {
-                        word = ChunkAnswer.wordIndex(code: outcomes[outcomeAt])
-                        outcomeAt += 3 + (Int(outcomes[outcomeAt + 1]) | Int(outcomes[outcomeAt + 2]) << 8)
+                    if let entry = ChunkAnswer.entry(outcomes, at: outcomeAt) {
+                        word = ChunkAnswer.wordIndex(code: entry.code)
+                        outcomeAt = entry.next
                     }
                     guard first + index > position else { continue }
                     let key = UnsafeBufferPointer(rebasing: keys[keyBegin..<keyEnd])

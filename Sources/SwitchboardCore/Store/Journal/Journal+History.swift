@@ -251,8 +251,9 @@ struct ChunkNeedles {
     func mayHold(body: [UInt8], outcomes: Data?) -> Bool {
         if everyChunk { return true }
         if inBody.contains(where: { Self.find($0, in: body) }) { return true }
-        if let outcomes, inAnswer.contains(where: { needle in Self.find(needle, in: [UInt8](outcomes)) }) {
-            return true
+        if let outcomes, !inAnswer.isEmpty {
+            let answer = [UInt8](outcomes)
+            if inAnswer.contains(where: { Self.find($0, in: answer) }) { return true }
         }
         if let email = emailInBody, Self.findIgnoringASCIICase(email, in: body) { return true }
         return false

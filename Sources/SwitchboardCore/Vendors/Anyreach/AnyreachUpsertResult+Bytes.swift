@@ -48,9 +48,9 @@ extension AnyreachUpsertResult {
     static func chunkOutcomes(_ bytes: [UInt8], count: Int) -> ChunkOutcomes? {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(buffer)
-            var blob: [UInt8] = []
-            blob.reserveCapacity(count * 39)
-            var ids = 0
+            // Each id's bytes in the answer; written to the blob once the word is known.
+            var ids: [Range<Int>] = []
+            ids.reserveCapacity(count)
             var sawIDs = false
             var updated = 0
             do {
@@ -63,12 +63,7 @@ extension AnyreachUpsertResult {
                             guard let range = try reader.asciiStringRange(), range.count <= 0xFFFF else {
                                 throw Declined()
                             }
-                            // The code is written once the word is known (after `updated`).
-                            blob.append(0)
-                            blob.append(UInt8(range.count & 0xFF))
-                            blob.append(UInt8(range.count >> 8))
-                            blob.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
-                            ids += 1
+                            ids.append(range)
                         }
                     case "inserted": _ = try reader.null() ? 0 : try reader.integer()
                     case "updated": updated = try reader.null() ? 0 : try reader.integer()
@@ -83,15 +78,13 @@ extension AnyreachUpsertResult {
             } catch {
                 return nil
             }
-            guard sawIDs, ids == count else { return nil }
+            guard sawIDs, ids.count == count else { return nil }
             let word = ChunkAnswer.wordIndex(
                 AnyreachUpsertMapping.result(sentWithID: false, otherUpdates: updated, unknown: count).word)
             let code = ChunkAnswer.code(ofIndex: word)
-            var offset = 0
-            while offset + 3 <= blob.count {
-                blob[offset] = code
-                offset += 3 + (Int(blob[offset + 1]) | Int(blob[offset + 2]) << 8)
-            }
+            var blob: [UInt8] = []
+            blob.reserveCapacity(count * 39)
+            for id in ids { ChunkAnswer.appendEntry(code: code, id: UnsafeBufferPointer(rebasing: buffer[id]), to: &blob) }
             return ChunkOutcomes(count: count, word: word, blob: blob)
         }
     }
