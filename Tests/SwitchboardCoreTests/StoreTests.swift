@@ -38,6 +38,26 @@ import Testing
         #expect(try await second.journal.unsettledEntries().map(\.contactCount) == [3])
     }
 
+    @Test func aFileMadeWithSmallerPagesKeepsThemAndOpens() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/old.sqlite"
+        do {
+            let old = try DatabaseQueue(path: path)
+            try await old.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA page_size = 4096")
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "CREATE TABLE earlier (x)")
+            }
+        }
+        let store = try Store.open(path: path)
+        try await store.journal.record(
+            Change(account: "a", campaignID: "c", action: .upsert, contacts: sampleContacts(2)))
+        let pageSize = try await store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
+        #expect(pageSize == 4096)
+        #expect(try await store.journal.unsettledEntries().map(\.contactCount) == [2])
+    }
+
     @Test func filesArePrivateAndTheJournalIsDurable() async throws {
         try await withTemporaryStore { store, directory in
             try await store.journal.record(
@@ -50,11 +70,15 @@ import Testing
                 #expect(FileManager.default.fileExists(atPath: store.path + suffix), "\(suffix)")
                 #expect(try mode(store.path + suffix) == 0o600, "\(suffix)")
             }
-            let (journalMode, synchronous) = try await store.pool.writeWithoutTransaction { db in
-                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+            let (journalMode, synchronous, pageSize) = try await store.pool.writeWithoutTransaction { db in
+                (
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                    try Int.fetchOne(db, sql: "PRAGMA page_size")
+                )
             }
             #expect(journalMode == "wal")
             #expect(synchronous == 2)  // FULL
+            #expect(pageSize == Store.pageSize)
         }
     }
 
