@@ -233,6 +233,17 @@ import VendorSandbox
                 rows.filter { $0.contains("created") }.map { $0.range(of: "created")!.lowerBound.utf16Offset(in: $0) })
             #expect(outcomeColumns.count == 1)
             #expect(human.stdout.contains("2500 created"))
+            // Again: every contact is updated, its word where `created` was, the rows otherwise alike.
+            let again = try await cli.expect(1, ["contacts", "upsert", "cli-long", "--file", file] + account)
+            let againRows = again.stdout.split(separator: "\n").map(String.init).filter { $0.first?.isNumber == true }
+            #expect(againRows.count == 2501)
+            #expect(again.stdout.contains("0 created, 2500 updated"))
+            let updatedRows = againRows.filter { $0.contains("updated") }
+            #expect(updatedRows.count == 2500)
+            #expect(Set(updatedRows.map { $0.range(of: "updated")!.lowerBound.utf16Offset(in: $0) }) == outcomeColumns)
+            #expect(
+                updatedRows.map { $0.replacingOccurrences(of: "updated", with: "created") }
+                    == rows.filter { $0.contains("created") })
         }
     }
 

@@ -12,6 +12,18 @@ struct UpsertSummary {
     struct Counts {
         var created = 0, updated = 0, removed = 0, ignored = 0, failed = 0, rejected = 0
 
+        /// Counts a word by its index in `OutcomeWriter.words`.
+        mutating func add(wordAt index: Int) {
+            switch index {
+            case 0: created += 1
+            case 1: updated += 1
+            case 2: removed += 1
+            case 3: ignored += 1
+            case 5: rejected += 1
+            default: failed += 1
+            }
+        }
+
         mutating func add(_ outcome: String) {
             switch outcome {
             case "created": created += 1
@@ -132,10 +144,13 @@ struct UpsertSummary {
                 run.forEach(after: after) { position, key, word, message in
                     let line = lines.line(at: position) ?? 0
                     writeRejects(before: line)
+                    let shown = Self.reportWord(run: word, known: known.contains(position))
+                    let text = message ?? (word == nil ? entry.reason : nil)
+                    if text == nil, output.writeCommon(line: line, key: key, word: shown) { return true }
                     output.write(
-                        line: line, key: key,
-                        outcome: Self.word(for: word.map { OutcomeRun.words[$0] }, known: known.contains(position)),
-                        message: message ?? (word == nil ? entry.reason : nil))
+                        OutcomeWriter.Row(
+                            line: line, key: String(decoding: key, as: UTF8.self), outcome: OutcomeWriter.words[shown],
+                            message: text))
                     return true
                 }
             }
@@ -149,6 +164,18 @@ struct UpsertSummary {
         case "upserted": known ? "updated" : "created"
         case "created", "updated", "removed", "ignored", "failed": outcome!
         default: "failed"  // no answer recorded: the entry stopped before this contact
+        }
+    }
+
+    /// `word(for:known:)` by index: from `OutcomeRun.words` (nil: no answer) to `OutcomeWriter.words`.
+    static func reportWord(run index: Int?, known: Bool) -> Int {
+        switch index {
+        case 0: 0  // created
+        case 1: 1  // updated
+        case 2: known ? 1 : 0  // upserted
+        case 3: 2  // removed
+        case 4: 3  // ignored
+        default: 4  // failed, or no answer recorded
         }
     }
 

@@ -23,8 +23,6 @@ struct OutcomeWriter {
     /// Table rows held until the widths are known.
     private var sample: [Row] = []
     private var widths: [Int]?
-    /// The outcome word `writeLineFast` wrote last: the word, its styled bytes, its width.
-    private var lastWord: (word: String, bytes: [UInt8], width: Int)?
     private var started = false
     private var rowsWritten = 0
 
@@ -137,11 +135,10 @@ struct OutcomeWriter {
 
     private mutating func writeLine(_ row: Row) {
         guard let widths else { return }
-        var key = row.key ?? ""
-        let written = key.withUTF8 { key in
-            writeLineFast(line: row.line, key: key, outcome: row.outcome, message: row.message, widths: widths)
+        if row.message?.isEmpty ?? true, let word = Self.words.firstIndex(of: row.outcome) {
+            var key = row.key ?? ""
+            if key.withUTF8({ layoutCommon(line: row.line, key: $0, word: word) }) { return }
         }
-        if written { return }
         var cells = Self.cells(row)
         var text = ""
         for column in 0..<3 {
@@ -158,33 +155,42 @@ struct OutcomeWriter {
         buffer.append(UInt8(ascii: "\n"))
     }
 
-    /// `write(_:)` of a row whose key is bytes (a journal read a chunk at a time): the
-    /// common row goes straight into the buffer, any other becomes a `Row`.
-    mutating func write(line: Int, key: UnsafeBufferPointer<UInt8>, outcome: String, message: String?) {
-        if !json, let widths,
-            writeLineFast(line: line, key: key, outcome: outcome, message: message, widths: widths)
-        {
-            counts.add(outcome)
-            if buffer.count >= Self.flushSize { flush() }
-            return
-        }
-        write(Row(line: line, key: String(decoding: key, as: UTF8.self), outcome: outcome, message: message))
+    /// The outcome words a row can have, as `UpsertSummary.Counts` counts them.
+    static let words = ["created", "updated", "removed", "ignored", "failed", "rejected"]
+
+    /// `write(_:)` of a row with no message, its key as bytes and its word by its index in
+    /// `words` (a journal read a chunk at a time: no `Row` or string per contact). False,
+    /// with nothing written or counted, for a row only `write(_:)` lays out.
+    mutating func writeCommon(line: Int, key: UnsafeBufferPointer<UInt8>, word: Int) -> Bool {
+        guard !json, widths != nil, layoutCommon(line: line, key: key, word: word) else { return false }
+        counts.add(wordAt: word)
+        if buffer.count >= Self.flushSize { flush() }
+        return true
     }
 
-    /// `writeLine` for the common row, straight into the buffer: a key of printable ASCII
-    /// that fits its column, no message. False, with nothing written, for any other row.
-    private mutating func writeLineFast(
-        line number: Int, key: UnsafeBufferPointer<UInt8>, outcome: String, message: String?, widths: [Int]
-    ) -> Bool {
-        guard message?.isEmpty ?? true, widths.count == 3, number >= 0 else { return false }
-        // Nearly every row has the word of the row before: its styled bytes are kept.
-        if lastWord?.word != outcome {
-            guard outcome.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
-            lastWord = (outcome, Array(style.word(outcome).utf8), outcome.utf8.count)
+    /// Per word of `words`, a common row with blank line and key cells: the spaces before
+    /// the word, the word styled, its padding, the line's end. Made once the widths are known.
+    private var rowTemplates: [[UInt8]] = []
+    /// Where the key cell starts in a row.
+    private var keyAt = 0
+
+    /// The common row (no message, a key of printable ASCII that fits its column, a line
+    /// number that fits its own) straight into the buffer: its word's template, then the
+    /// line number and the key copied in. False, with nothing written, for any other row.
+    private mutating func layoutCommon(line number: Int, key: UnsafeBufferPointer<UInt8>, word: Int) -> Bool {
+        guard let widths, number >= 0, word >= 0, word < Self.words.count else { return false }
+        if rowTemplates.isEmpty {
+            keyAt = widths[0] + 2
+            rowTemplates = Self.words.map { word in
+                var row = [UInt8](repeating: UInt8(ascii: " "), count: keyAt + widths[1] + 2)
+                row += style.word(word).utf8
+                row += [UInt8](repeating: UInt8(ascii: " "), count: max(0, widths[2] - word.utf8.count) + 2)
+                row.append(UInt8(ascii: "\n"))
+                return row
+            }
         }
-        guard let word = lastWord, word.width <= widths[2] else { return false }
-        guard key.count <= min(widths[1], Self.maxKeyWidth), key.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
-        else { return false }
+        guard key.count <= min(widths[1], Self.maxKeyWidth) else { return false }
+        for byte in key where byte < 0x20 || byte >= 0x7F { return false }
         // The line number's digits, last first.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         return withUnsafeMutableBytes(of: &digits) { scratch in
@@ -197,25 +203,16 @@ struct OutcomeWriter {
             } while value > 0
             let count = scratch.count - start
             guard count <= widths[0] else { return false }
-            // The line laid out on spaces, then its three cells copied in.
-            let keyAt = widths[0] + 2
-            let wordAt = keyAt + widths[1] + 2
-            let length = wordAt + word.bytes.count + max(0, widths[2] - word.width) + 2 + 1
-            guard length <= Self.spaces.count else { return false }
-            let lineAt = buffer.count
-            buffer.append(contentsOf: Self.spaces[0..<length])
-            buffer.withUnsafeMutableBufferPointer { line in
-                let base = line.baseAddress! + lineAt
-                memcpy(base, scratch.baseAddress! + start, count)
-                if let keyBytes = key.baseAddress { memcpy(base + keyAt, keyBytes, key.count) }
-                _ = word.bytes.withUnsafeBufferPointer { memcpy(base + wordAt, $0.baseAddress!, $0.count) }
-                base[length - 1] = UInt8(ascii: "\n")
+            let rowAt = buffer.count
+            buffer.append(contentsOf: rowTemplates[word])
+            buffer.withUnsafeMutableBufferPointer { bytes in
+                let row = bytes.baseAddress! + rowAt
+                memcpy(row, scratch.baseAddress! + start, count)
+                if let keyBytes = key.baseAddress { memcpy(row + keyAt, keyBytes, key.count) }
             }
             return true
         }
     }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
 
     /// The four cells of a row, escaped and cut.
     private static func cells(_ row: Row) -> [String] {

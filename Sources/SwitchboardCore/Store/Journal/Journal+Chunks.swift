@@ -83,7 +83,12 @@ struct ChunkAnswer: Sendable, Hashable {
     static func code(ofIndex index: Int) -> UInt8 { codes[index] }
 
     /// The position in `words` of a stored code (an unknown code counts as `failed`).
-    static func wordIndex(code: UInt8) -> Int { codes.firstIndex(of: code) ?? 5 }
+    static func wordIndex(code: UInt8) -> Int { Int(wordIndexByCode[Int(code)]) }
+
+    /// `wordIndex(code:)` for every byte (a table: the report reads it once per contact).
+    private static let wordIndexByCode: [UInt8] = (0..<256).map { byte in
+        UInt8(codes.firstIndex(of: UInt8(byte)) ?? 5)
+    }
 
     /// The messages, as `journalChunkOutcome.messages`: index in the chunk -> message; nil when none has one.
     static func messages(_ answers: [ChunkAnswer]) -> String? {
@@ -525,6 +530,7 @@ public struct OutcomeRun: Sendable {
         _ body: (_ position: Int, _ key: UnsafeBufferPointer<UInt8>, _ word: Int?, _ message: String?) -> Bool
     ) {
         let messages = ChunkAnswer.messages(fromJSON: messagesJSON)
+        let anyMessage = !messages.isEmpty
         keys.withUnsafeBufferPointer { keys in
             (outcomes ?? []).withUnsafeBytes { outcomes in
                 var keyStart = 0
@@ -550,9 +556,11 @@ public struct OutcomeRun: Sendable {
                     let going: Bool
                     if escaped {
                         unescaped = Self.unescape(key)
-                        going = unescaped.withUnsafeBufferPointer { body(first + index, $0, word, messages[index]) }
+                        going = unescaped.withUnsafeBufferPointer {
+                            body(first + index, $0, word, anyMessage ? messages[index] : nil)
+                        }
                     } else {
-                        going = body(first + index, key, word, messages[index])
+                        going = body(first + index, key, word, anyMessage ? messages[index] : nil)
                     }
                     if !going { return }
                 }
