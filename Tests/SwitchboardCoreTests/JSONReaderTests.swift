@@ -30,6 +30,36 @@ import Testing
         #expect(contact == Contact(phoneNumbers: ["+1"]))
     }
 
+    /// Strings read eight bytes at a time: whatever the length and wherever the first byte
+    /// that stops plain text falls (the closing quote, an escape, a control byte, a byte
+    /// over 0x7F), `string()` and `asciiStringRange()` read what they read a byte at a time.
+    @Test func stringsOfEveryLengthAndStopPlace() throws {
+        for length in 0..<20 {
+            for (stop, expected) in [("", "plain"), ("\\n", "escape"), ("é", "non-ASCII"), ("\u{01}", "control")] {
+                for place in 0...length {
+                    let text = String(repeating: "a", count: place) + stop + String(repeating: "b", count: length - place)
+                    let json = Array("[\"\(text)\", \"x\"]".utf8)
+                    try json.withUnsafeBufferPointer { bytes in
+                        var reader = JSONReader(bytes)
+                        var ranges: [Range<Int>?] = []
+                        var failed = false
+                        do { try reader.elements { reader in ranges.append(try reader.asciiStringRange()) } } catch {
+                            failed = true
+                        }
+                        switch expected {
+                        case "control": #expect(failed, "\(length) \(place)")
+                        case "plain": #expect(ranges == [2..<(2 + text.utf8.count), (text.utf8.count + 6)..<(text.utf8.count + 7)])
+                        default: #expect(ranges.first == .some(nil) && ranges.count == 2, "\(expected) \(length) \(place)")
+                        }
+                    }
+                    if expected != "control" {
+                        #expect(try JSONReader.value(from: "[\"\(text)\"]") == .array([.string(expected == "escape" ? text.replacingOccurrences(of: "\\n", with: "\n") : text)]))
+                    }
+                }
+            }
+        }
+    }
+
     @Test func everyEscapeReads() throws {
         let value = try JSONReader.value(from: #"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\u732b\ud83d\ude80", "plain ü"]"#)
         #expect(value == .array([.string("a\"b\\c/d\u{08}\u{0C}\n\r\t"), .string("é猫🚀"), .string("plain ü")]))

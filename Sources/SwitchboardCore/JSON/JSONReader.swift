@@ -143,6 +143,21 @@ public struct JSONReader {
     /// the quote; otherwise nil with the reader at that byte (`escapedString` goes on from it).
     private mutating func plainText(asciiOnly: Bool) throws -> Range<Int>? {
         let start = index
+        // Eight bytes at a time past those that are plain text (no quote, backslash, control
+        // byte or, with `asciiOnly`, byte over 0x7F); the loop below reads the rest.
+        if let base = bytes.baseAddress {
+            let high: UInt64 = asciiOnly ? 0x8080_8080_8080_8080 : 0
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let quote = word ^ 0x2222_2222_2222_2222
+                let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                let stops =
+                    ((quote &- 0x0101_0101_0101_0101) & ~quote) | ((backslash &- 0x0101_0101_0101_0101) & ~backslash)
+                    | ((word &- 0x2020_2020_2020_2020) & ~word) | (word & high)
+                if stops & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
