@@ -13,7 +13,10 @@ public final class AsyncHTTPTransport: HTTPTransport {
     /// A transport with its own connection pool; call `shutdown()` when done.
     public init(connectTimeout: Duration = .seconds(10), maxBodyBytes: Int = 64 << 20) {
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .init(connectTimeout), read: .seconds(60))
+        // No read timeout: every request has its own deadline (`HTTPRequest.timeout`, 30 s by
+        // default), which a stalled answer meets first; a read timeout of its own re-arms a
+        // timer on every read of every answer (about 2% of a bulk import's send phase).
+        configuration.timeout = .init(connect: .init(connectTimeout))
         configuration.redirectConfiguration = .disallow
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.ownsClient = true
