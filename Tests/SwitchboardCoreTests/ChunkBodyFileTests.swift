@@ -146,6 +146,87 @@ import VendorSandbox
         #expect(!ChunkNeedles().mayHold(body: body, outcomes: nil))
     }
 
+    /// A lowercase UUID id is kept as its 16 bytes; any other id (uppercase, other dashes,
+    /// not hex, empty, none, long, non-ASCII) as its text; each reads back exactly as it
+    /// came, and a blob written before ids were packed reads as it did.
+    @Test func idsThatAreUUIDsArePackedAndReadBackAsTheyCame() throws {
+        let uuid = "1e115105-8e18-47a6-9c63-73998716506d"
+        let ids: [String?] = [
+            uuid, uuid.uppercased(), "1e1151058-e18-47a6-9c63-73998716506d", "1e115105-8e18-47a6-9c63-73998716506g",
+            "", nil, String(repeating: "x", count: 300), "ид-1", "00000000-0000-0000-0000-000000000000",
+            "ffffffff-ffff-ffff-ffff-ffffffffffff",
+        ]
+        let answers = ids.enumerated().map { index, id in
+            ChunkAnswer(word: ChunkAnswer.words[index % 6], vendorID: id, message: nil)
+        }
+        let blob = ChunkAnswer.blob(answers)
+        let decoded = ChunkAnswer.decode(blob: Data(blob), messages: nil, count: answers.count)
+        #expect(decoded.map(\.vendorID) == ids.map { $0 == "" ? nil : $0 })
+        #expect(decoded.map(\.word) == answers.map(\.word))
+        // 17 bytes for each of the three UUIDs; 3 + the text for every other.
+        let textBytes = ids.compactMap { $0 }.filter { ChunkAnswer.packed(id: $0) == nil }.map { $0.utf8.count }
+        #expect(blob.count == 3 * 17 + (ids.count - 3) * 3 + textBytes.reduce(0, +))
+        #expect(
+            ChunkAnswer.packed(id: uuid)
+                == [0x1e, 0x11, 0x51, 0x05, 0x8e, 0x18, 0x47, 0xa6, 0x9c, 0x63, 0x73, 0x99, 0x87, 0x16, 0x50, 0x6d])
+        #expect(ChunkAnswer.packed(id: uuid.uppercased()) == nil)
+        // The run reader sees the same words, packed or not.
+        let run = OutcomeRun(
+            first: 0, count: answers.count,
+            keys: Array(Array(repeating: "k", count: answers.count).joined(separator: "\n").utf8),
+            outcomes: blob, messagesJSON: nil)
+        var words: [Int?] = []
+        run.forEach(after: -1) { _, _, word, _ in
+            words.append(word)
+            return true
+        }
+        #expect(words == answers.map { ChunkAnswer.wordIndex($0.word) })
+        // Before packing, a UUID was kept as its text.
+        var old: [UInt8] = [UInt8(ascii: "c"), 36, 0] + Array(uuid.utf8)
+        old += [UInt8(ascii: "u"), 0, 0]
+        #expect(
+            ChunkAnswer.decode(blob: Data(old), messages: nil, count: 2).map { [$0.word, $0.vendorID ?? "-"] }
+                == [["created", uuid], ["updated", "-"]])
+        // A search of the answers by the id finds it in either form.
+        let match = HistoryMatch(keys: ["id:" + uuid])!.chunkNeedles
+        #expect(match.mayHold(body: [], outcomes: Data(blob)))
+        #expect(match.mayHold(body: [], outcomes: Data(old)))
+        let other = HistoryMatch(keys: ["id:" + uuid.replacingOccurrences(of: "1e", with: "2f")])!.chunkNeedles
+        #expect(!other.mayHold(body: [], outcomes: Data(blob)))
+    }
+
+    /// A contact known only by the id the vendor gave it (the console's row) is found by its
+    /// history in a chunks entry, whose answers keep that id packed.
+    @Test func aContactIsFoundByItsVendorIDInAChunksEntry() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/ids.csv"
+        try lane.writeCSV(path, count: 1_500, prefix: "vid")
+        try await withLiveSandbox(contacts: 0) { base, transport in
+            try await withTemporaryStore { store, _ in
+                let account = SandboxCredentials.Anyreach.account(base)
+                let client = try AnyreachClient(account: account, transport: transport)
+                let campaign = try await sync.createCampaign(client, externalID: "vid")
+                let entryID = try #require(
+                    try await store.journalImport(
+                        try ContactImport(path: path, options: ImportOptions(account: account)),
+                        as: Change(account: account.name, campaignID: campaign.id, action: .upsert), lane: .chunks
+                    ) { _, _, _ in })
+                let engine = SyncEngine(
+                    store: store, client: client, settings: SyncSettings(concurrency: 2),
+                    environment: TestClock().environment)
+                _ = try await engine.send(entryID: entryID)
+                let sent = try await store.journal.contacts(of: entryID, after: 1_233, limit: 1)
+                let id = try #require(sent.first?.vendorID)
+                #expect(ChunkAnswer.packed(id: id) != nil, "the sandbox's ids are lowercase UUIDs")
+                let found = try await store.journal.history(
+                    account: account.name, campaignID: campaign.id, keys: ["id:" + id], limit: 5)
+                #expect(found.map(\.position) == [1_234])
+                #expect(found.first?.outcome == "created")
+            }
+        }
+    }
+
     /// A value outside printable ASCII is searched by its longest plain run, less the bytes
     /// touching a non-ASCII character; with no run of 3 bytes every chunk is read.
     @Test func aNonASCIIValueIsSearchedByItsPlainStretch() {

@@ -176,6 +176,7 @@ struct HistoryMatch {
         for value in vendorIDs {
             guard let needle = ChunkNeedles.needle(value) else { return ChunkNeedles(everyChunk: true) }
             needles.inAnswer.append(needle)
+            if let packed = ChunkAnswer.packed(id: value) { needles.inAnswer.append(packed) }
         }
         if let email {
             guard let needle = ChunkNeedles.needle(email.lowercased()) else { return ChunkNeedles(everyChunk: true) }

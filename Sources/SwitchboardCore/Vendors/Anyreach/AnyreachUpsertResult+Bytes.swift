@@ -83,7 +83,7 @@ extension AnyreachUpsertResult {
                 AnyreachUpsertMapping.result(sentWithID: false, otherUpdates: updated, unknown: count).word)
             let code = ChunkAnswer.code(ofIndex: word)
             var blob: [UInt8] = []
-            blob.reserveCapacity(count * 39)
+            blob.reserveCapacity(count * 17)
             for id in ids { ChunkAnswer.appendEntry(code: code, id: UnsafeBufferPointer(rebasing: buffer[id]), to: &blob) }
             return ChunkOutcomes(count: count, word: word, blob: blob)
         }
