@@ -83,28 +83,35 @@ struct ChunkAnswer: Sendable, Hashable {
     /// The 16 bytes of a lowercase UUID written `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`; false
     /// for any other text (an uppercase digit too: the id must read back exactly as it came).
     static func pack(uuid text: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutableRawBufferPointer) -> Bool {
-        guard text.count == 36 else { return false }
-        var out = 0
-        var index = 0
-        while index < 36 {
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard text[index] == UInt8(ascii: "-") else { return false }
-                index += 1
-                continue
-            }
-            guard let high = hexValue(text[index]), let low = hexValue(text[index + 1]) else { return false }
-            bytes[out] = high << 4 | low
-            out += 1
-            index += 2
+        guard text.count == 36, bytes.count >= 16, let text = text.baseAddress, let out = bytes.baseAddress else {
+            return false
         }
-        return true
+        let dash = UInt8(ascii: "-")
+        guard text[8] == dash, text[13] == dash, text[18] == dash, text[23] == dash else { return false }
+        return hexValues.withUnsafeBufferPointer { values in
+            // A byte that is not a lowercase hex digit has the value 0xF0: its high bits mark the id.
+            var wrong: UInt8 = 0
+            var index = 0
+            var packed = 0
+            while index < 36 {
+                if index == 8 || index == 13 || index == 18 || index == 23 { index += 1 }
+                let high = values[Int(text[index])]
+                let low = values[Int(text[index + 1])]
+                wrong |= high | low
+                out.storeBytes(of: high << 4 | (low & 0x0F), toByteOffset: packed, as: UInt8.self)
+                packed += 1
+                index += 2
+            }
+            return wrong & 0xF0 == 0
+        }
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
+    /// Each byte's value as a lowercase hex digit; 0xF0 for any other byte.
+    private static let hexValues: [UInt8] = (0..<256).map { byte in
         switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x61...0x66: byte - 0x61 + 10
-        default: nil
+        case 0x30...0x39: UInt8(byte - 0x30)
+        case 0x61...0x66: UInt8(byte - 0x61 + 10)
+        default: 0xF0
         }
     }
 
