@@ -602,6 +602,24 @@ import VendorSandbox
         }
     }
 
+    /// The encoder's short copies (two overlapping loads and stores up to 16 bytes) copy
+    /// every length exactly, touching no byte past it, at any alignment.
+    @Test func shortCopiesCopyEveryLengthExactly() {
+        let source = (0..<64).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for length in 0...40 {
+            for offset in 0..<8 {
+                var target = [UInt8](repeating: 0xEE, count: 64)
+                source.withUnsafeBufferPointer { from in
+                    target.withUnsafeMutableBufferPointer { to in
+                        ByteSink.copy(to.baseAddress! + offset, from.baseAddress! + offset, length)
+                    }
+                }
+                #expect(Array(target[offset..<(offset + length)]) == Array(source[offset..<(offset + length)]))
+                #expect(target[..<offset].allSatisfy { $0 == 0xEE } && target[(offset + length)...].allSatisfy { $0 == 0xEE })
+            }
+        }
+    }
+
     @Test func chunkKeysKeepNewlinesAndBackslashes() {
         func keys(_ text: String, count: Int) -> [String] {
             var keys: [String] = []

@@ -143,8 +143,35 @@ struct ByteSink {
 
     @inline(__always) mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
         reserve(length)
-        (base + count).update(from: bytes, count: length)
+        Self.copy(base + count, bytes, length)
         count += length
+    }
+
+    /// Copies `length` bytes; one that fits in 16 is copied by two overlapping loads and
+    /// stores, not a call to `memmove` (most of a row's keys and values are that short).
+    @inline(__always) static func copy(_ target: UnsafeMutablePointer<UInt8>, _ source: UnsafePointer<UInt8>, _ length: Int) {
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        switch length {
+        case 8...16:
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        case 4..<8:
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        case 1..<4:
+            target[0] = source[0]
+            target[length >> 1] = source[length >> 1]
+            target[length - 1] = source[length - 1]
+        case 0:
+            break
+        default:
+            target.update(from: source, count: length)
+        }
     }
 
     @inline(__always) mutating func append(_ text: StaticString) {
@@ -175,7 +202,7 @@ struct ByteSink {
         base[count] = 0x22
         count += 1
         if !escape {
-            (base + count).update(from: bytes, count: length)
+            Self.copy(base + count, bytes, length)
             count += length
         } else {
             for index in 0..<length {
