@@ -247,6 +247,33 @@ import VendorSandbox
         }
     }
 
+    /// `journal prune`: a dry run names the settled entries and deletes nothing; then they
+    /// go, and a bad day count is refused with its words.
+    @Test func journalPruneRemovesSettledEntries() async throws {
+        try await withCLI { cli in
+            let account = ["--account", "sandbox-anyreach"]
+            try await cli.expect(0, ["campaigns", "create", "--name", "Prune", "--external-id", "cli-prune"] + account)
+            let file = cli.directory + "/prune.csv"
+            try "external_id,phone\np-1,+14155550101\np-2,+14155550102\n".write(toFile: file, atomically: true, encoding: .utf8)
+            try await cli.expect(0, ["contacts", "upsert", "cli-prune", "--file", file] + account)
+            let entries = try await cli.expect(0, ["journal", "list", "--json"]).json().objects("entries")
+            let ids = entries.compactMap { $0["id"] as? Int }
+            #expect(!ids.isEmpty)
+            // Nothing is 30 days old yet.
+            let none = try await cli.expect(0, ["journal", "prune", "--older-than", "30", "--json"]).json()
+            #expect((none["entries"] as? [Int]) == [])
+            let preview = try await cli.expect(0, ["journal", "prune", "--older-than", "0", "--dry-run", "--json"]).json()
+            #expect((preview["entries"] as? [Int])?.sorted() == ids.sorted())
+            #expect(preview["dry_run"] as? Bool == true)
+            #expect(try await cli.expect(0, ["journal", "list", "--json"]).json().objects("entries").count == ids.count)
+            let human = try await cli.expect(0, ["journal", "prune", "--older-than", "0"])
+            #expect(human.stdout.hasPrefix("pruned \(ids.count) "))
+            #expect(try await cli.expect(0, ["journal", "list", "--json"]).json().objects("entries").isEmpty)
+            let refused = try await cli.expect(2, ["journal", "prune", "--older-than=-1"])
+            #expect(refused.stderr.contains("--older-than must be 0 days or more"))
+        }
+    }
+
     @Test func upsertForTheOtherVendors() async throws {
         try await withCLI { cli in
             let replify = SandboxCredentials.Replify.campaigns[0]

@@ -12,7 +12,7 @@ struct JournalCommand: AsyncParsableCommand {
             The database is in $SWITCHBOARD_DATA, else $XDG_DATA_HOME/switchboard, else \
             ~/.local/share/switchboard.
             """,
-        subcommands: [List.self, Show.self, Export.self, Replay.self]
+        subcommands: [List.self, Show.self, Export.self, Replay.self, Prune.self]
     )
 
     /// `journal list [--state S] [--limit N]`.
@@ -57,6 +57,58 @@ struct JournalCommand: AsyncParsableCommand {
                     entry.updatedAt.formatted(.iso8601))
             }
             print(table.render(style: style) { column, text in column == 1 ? style.word(text) : text })
+        }
+    }
+
+    /// `journal prune --older-than DAYS [--include-failed] [--dry-run]`.
+    struct Prune: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "prune",
+            abstract: "Delete settled journal entries older than some days, with their request bodies.",
+            discussion: """
+                An entry is pruned when it is done (with --include-failed also partial or failed) and \
+                has not changed for the given number of days: its contacts, outcomes, rejected rows and \
+                request bodies file (a bulk import keeps about 190 bytes a contact there) are deleted. \
+                An entry still to be sent (pending or sending) is never pruned, and the cache of \
+                contacts the console shows is kept. The database reuses the space it frees.
+
+                Example:
+                  switchboard journal prune --older-than 30 --dry-run
+                  switchboard journal prune --older-than 90 --include-failed --json
+                """
+        )
+
+        @OptionGroup var output: JSONFlag
+        @Option(name: .customLong("older-than"), help: "Only entries unchanged for at least this many days.")
+        var days: Int
+        @Flag(help: "Also prune entries that ended partial or failed (their failures go with them).")
+        var includeFailed = false
+        @Flag(help: "Only say what would be pruned.")
+        var dryRun = false
+
+        func validate() throws {
+            guard days >= 0 else { throw ValidationError("--older-than must be 0 days or more, not \(days)") }
+        }
+
+        func run() async throws {
+            let store = try openStore()
+            let cutoff = Date().addingTimeInterval(-Double(days) * 86_400)
+            let pruned = try await store.journal.prune(
+                before: cutoff, states: includeFailed ? Journal.prunableStates : [.done], dryRun: dryRun)
+            if output.json {
+                try JSONOutput.print(
+                    .object([
+                        "dry_run": .bool(dryRun), "entries": .array(pruned.entryIDs.map { .int(Int($0)) }),
+                        "contacts": .int(pruned.contacts), "body_bytes": .int(Int(pruned.bodyBytes)),
+                    ]))
+                return
+            }
+            let verb = dryRun ? "would prune" : "pruned"
+            let megabytes = String(format: "%.1f", Double(pruned.bodyBytes) / 1_000_000)
+            print(
+                "\(verb) \(pruned.entryIDs.count) \(pruned.entryIDs.count == 1 ? "entry" : "entries") "
+                    + "(\(pruned.contacts) contacts, \(megabytes) MB of request bodies)"
+                    + (pruned.entryIDs.isEmpty ? "" : ": " + pruned.entryIDs.map { "#\($0)" }.joined(separator: " ")))
         }
     }
 
