@@ -227,6 +227,57 @@ import VendorSandbox
         }
     }
 
+    /// `pack(uuid:into:)` (eight digits at a time) agrees with a digit-by-digit reading for
+    /// UUIDs and for every one of them with any one byte changed to any other.
+    @Test func packingAgreesWithADigitByDigitReading() {
+        func reference(_ text: [UInt8]) -> [UInt8]? {
+            guard text.count == 36 else { return nil }
+            var out: [UInt8] = []
+            var index = 0
+            while index < 36 {
+                if [8, 13, 18, 23].contains(index) {
+                    guard text[index] == UInt8(ascii: "-") else { return nil }
+                    index += 1
+                    continue
+                }
+                func value(_ byte: UInt8) -> UInt8? {
+                    switch byte {
+                    case 0x30...0x39: byte - 0x30
+                    case 0x61...0x66: byte - 0x61 + 10
+                    default: nil
+                    }
+                }
+                guard let high = value(text[index]), let low = value(text[index + 1]) else { return nil }
+                out.append(high << 4 | low)
+                index += 2
+            }
+            return out
+        }
+        func packed(_ text: [UInt8]) -> [UInt8]? {
+            var out = [UInt8](repeating: 0, count: 16)
+            let fits = text.withUnsafeBufferPointer { text in
+                out.withUnsafeMutableBytes { ChunkAnswer.pack(uuid: text, into: $0) }
+            }
+            return fits ? out : nil
+        }
+        for round in 0..<24 {
+            let uuid = round == 0 ? "00000000-0000-0000-0000-000000000000" : UUID().uuidString.lowercased()
+            let text = Array(uuid.utf8)
+            #expect(packed(text) == reference(text))
+            #expect(packed(text) != nil)
+            for place in 0..<36 {
+                for byte in 0...255 where UInt8(byte) != text[place] {
+                    var changed = text
+                    changed[place] = UInt8(byte)
+                    if packed(changed) != reference(changed) {
+                        Issue.record("\(uuid) with byte \(byte) at \(place)")
+                        return
+                    }
+                }
+            }
+        }
+    }
+
     /// A value outside printable ASCII is searched by its longest plain run, less the bytes
     /// touching a non-ASCII character; with no run of 3 bytes every chunk is read.
     @Test func aNonASCIIValueIsSearchedByItsPlainStretch() {

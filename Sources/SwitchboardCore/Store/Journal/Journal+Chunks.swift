@@ -83,36 +83,46 @@ struct ChunkAnswer: Sendable, Hashable {
     /// The 16 bytes of a lowercase UUID written `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`; false
     /// for any other text (an uppercase digit too: the id must read back exactly as it came).
     static func pack(uuid text: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutableRawBufferPointer) -> Bool {
-        guard text.count == 36, bytes.count >= 16, let text = text.baseAddress, let out = bytes.baseAddress else {
+        guard text.count == 36, bytes.count >= 16, let base = text.baseAddress, let out = bytes.baseAddress else {
             return false
         }
         let dash = UInt8(ascii: "-")
-        guard text[8] == dash, text[13] == dash, text[18] == dash, text[23] == dash else { return false }
-        return hexValues.withUnsafeBufferPointer { values in
-            // A byte that is not a lowercase hex digit has the value 0xF0: its high bits mark the id.
-            var wrong: UInt8 = 0
-            var index = 0
-            var packed = 0
-            while index < 36 {
-                if index == 8 || index == 13 || index == 18 || index == 23 { index += 1 }
-                let high = values[Int(text[index])]
-                let low = values[Int(text[index + 1])]
-                wrong |= high | low
-                out.storeBytes(of: high << 4 | (low & 0x0F), toByteOffset: packed, as: UInt8.self)
-                packed += 1
-                index += 2
-            }
-            return wrong & 0xF0 == 0
-        }
+        guard base[8] == dash, base[13] == dash, base[18] == dash, base[23] == dash else { return false }
+        // The 32 digits as four words of eight, then eight at a time: checked and turned into 4 bytes.
+        let raw = UnsafeRawPointer(base)
+        let first = raw.loadUnaligned(as: UInt64.self)
+        let second =
+            UInt64(raw.loadUnaligned(fromByteOffset: 9, as: UInt32.self))
+            | UInt64(raw.loadUnaligned(fromByteOffset: 14, as: UInt32.self)) << 32
+        let third =
+            UInt64(raw.loadUnaligned(fromByteOffset: 19, as: UInt32.self))
+            | UInt64(raw.loadUnaligned(fromByteOffset: 24, as: UInt32.self)) << 32
+        let fourth = raw.loadUnaligned(fromByteOffset: 28, as: UInt64.self)
+        guard let a = packHex(UInt64(littleEndian: first)), let b = packHex(UInt64(littleEndian: second)),
+            let c = packHex(UInt64(littleEndian: third)), let d = packHex(UInt64(littleEndian: fourth))
+        else { return false }
+        out.storeBytes(of: a.littleEndian, toByteOffset: 0, as: UInt32.self)
+        out.storeBytes(of: b.littleEndian, toByteOffset: 4, as: UInt32.self)
+        out.storeBytes(of: c.littleEndian, toByteOffset: 8, as: UInt32.self)
+        out.storeBytes(of: d.littleEndian, toByteOffset: 12, as: UInt32.self)
+        return true
     }
 
-    /// Each byte's value as a lowercase hex digit; 0xF0 for any other byte.
-    private static let hexValues: [UInt8] = (0..<256).map { byte in
-        switch byte {
-        case 0x30...0x39: UInt8(byte - 0x30)
-        case 0x61...0x66: UInt8(byte - 0x61 + 10)
-        default: 0xF0
-        }
+    /// Eight lowercase hex digits (the first in the lowest byte) as the four bytes they
+    /// write (the first digit pair in the lowest byte); nil when a byte is not one.
+    @inline(__always) static func packHex(_ word: UInt64) -> UInt32? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard word & high == 0 else { return nil }
+        // With every byte under 0x80, adding to each byte never carries into the next.
+        let digit = (word &+ 0x5050_5050_5050_5050) & ~(word &+ 0x4646_4646_4646_4646) & high  // 0x30...0x39
+        let letter = (word &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(word &+ 0x1919_1919_1919_1919) & high  // 0x61...0x66
+        guard digit | letter == high else { return nil }
+        let values = (word & 0x0F0F_0F0F_0F0F_0F0F) &+ (letter >> 7) &* 9
+        // Each pair of bytes (first digit, second) into one: first << 4 | second.
+        let pairs = ((values & 0x00FF_00FF_00FF_00FF) << 4) | ((values >> 8) & 0x00FF_00FF_00FF_00FF)
+        let packed =
+            (pairs & 0xFF) | (pairs >> 8) & 0xFF00 | (pairs >> 16) & 0xFF_0000 | (pairs >> 24) & 0xFF00_0000
+        return UInt32(truncatingIfNeeded: packed)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
