@@ -69,6 +69,34 @@ import Testing
         }
     }
 
+    /// A window and the count of one status word are read from the status index, in key
+    /// order, not by walking every cached contact of the campaign.
+    @Test func oneStatusIsReadFromTheStatusIndex() async throws {
+        try await withContacts { (store: Store) async throws in
+            let plans = try await store.pool.read { db -> [String] in
+                let request = CachedContact.all().inCampaign(account: "acme", campaignID: "k")
+                    .matching(ContactFilter(statuses: ["done"]))
+                var plans: [String] = []
+                for prepared in [
+                    try request.order(CachedContact.Columns.key).limit(7, offset: 3)
+                        .makePreparedRequest(db, forSingleResult: false),
+                    try request.select(SQL(sql: "COUNT(*)")).makePreparedRequest(db, forSingleResult: true),
+                ] {
+                    let statement = prepared.statement
+                    plans.append(
+                        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments)
+                            .map { $0["detail"] as String }.joined(separator: "; "))
+                }
+                return plans
+            }
+            #expect(plans.count == 2)
+            for plan in plans {
+                #expect(plan.contains("contact_byStatus"), "\(plan)")
+                #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
+            }
+        }
+    }
+
     @Test func textMatchesNamePhonesEmailAndExternalIdIgnoringASCIICase() async throws {
         try await withContacts { (store: Store) async throws in
             #expect(
