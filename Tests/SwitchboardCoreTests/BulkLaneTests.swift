@@ -620,6 +620,42 @@ import VendorSandbox
         }
     }
 
+    /// A chunk's lines are kept whole, or, when they run on one by one, as the first alone.
+    @Test func chunkLinesKeepOnlyTheFirstWhenConsecutive() async throws {
+        func blob(_ lines: [UInt32]) -> Data { Data(lines.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) }) }
+        #expect(JournalChunkRow.lines(blob([7]), count: 3) == [7, 8, 9])
+        #expect(JournalChunkRow.lines(blob([7]), count: 1) == [7])
+        #expect(JournalChunkRow.lines(blob([2, 3, 5]), count: 3) == [2, 3, 5])
+        #expect(JournalChunkRow.lines(nil, count: 3) == [])
+        // Through the lane: a file of one-line rows keeps 4 bytes a chunk; one with a
+        // rejected row inside a chunk keeps that chunk's lines whole.
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try await withTemporaryStore { store, _ in
+            let account = SandboxCredentials.Anyreach.account("http://127.0.0.1:9")
+            var text = "external_id,phone\n"
+            for index in 0..<2_500 {
+                text += index == 1_500 ? "bad,12\n" : "k-\(index),\(String(format: "+1415%07d", index))\n"
+            }
+            let path = directory.path + "/lines.csv"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let entryID = try #require(
+                try await store.journalImport(
+                    try ContactImport(path: path, options: ImportOptions(account: account)),
+                    as: Change(account: account.name, campaignID: "c", action: .upsert), lane: .chunks
+                ) { _, _, _ in })
+            let stored = try await store.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT first, length(lines) FROM journalChunk WHERE entryID = ? ORDER BY first", arguments: [entryID])
+                    .map { [$0[0] as Int, $0[1] as Int] }
+            }
+            #expect(stored == [[0, 4], [1_000, 4_000], [2_000, 4]])
+            let lines = try await store.journal.chunkLines(entryID, firsts: [0, 1_000, 2_000])
+            #expect(lines[0] == Array(2...1_001))
+            #expect(lines[1] == Array(1_002...1_501) + Array(1_503...2_002))
+            #expect(lines[2] == Array(2_003...2_501))
+        }
+    }
+
     @Test func chunkKeysKeepNewlinesAndBackslashes() {
         func keys(_ text: String, count: Int) -> [String] {
             var keys: [String] = []

@@ -653,7 +653,20 @@ struct BulkEncoder {
         guard chunkCount > 0 else { return nil }
         body.append(UInt8(ascii: "]"))
         body.append(UInt8(ascii: "}"))
+        // Consecutive lines (the usual file) keep only the first (`JournalChunkRow.lines`).
+        if chunkCount > 1 && linesAreConsecutive() { lines.count = 4 }
         return chunkCount
+    }
+
+    /// Whether the chunk's lines run on one by one from the first.
+    private func linesAreConsecutive() -> Bool {
+        let raw = UnsafeRawPointer(lines.base)
+        let first = UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self))
+        for index in 1..<chunkCount
+        where UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)) != first &+ UInt32(index) {
+            return false
+        }
+        return true
     }
 
     /// The current record's fields as text.

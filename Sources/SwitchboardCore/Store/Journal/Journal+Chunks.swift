@@ -274,9 +274,16 @@ public struct ChunkOutcomes: Sendable {
 
 /// Reading the columns of a `journalChunk` row.
 enum JournalChunkRow {
-    static func lines(_ blob: Data?) -> [Int] {
+    /// A chunk's file lines from `journalChunk.lines`: 4 bytes little-endian a contact, or
+    /// for a chunk of consecutive lines (rows of one line each, none rejected between) only
+    /// the first, the rest following from `count`.
+    static func lines(_ blob: Data?, count: Int) -> [Int] {
         guard let blob else { return [] }
         let bytes = [UInt8](blob)
+        if bytes.count == 4 && count > 1 {
+            let first = Int(UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
+            return Array(first..<(first + count))
+        }
         var lines: [Int] = []
         lines.reserveCapacity(bytes.count / 4)
         var offset = 0
@@ -297,9 +304,10 @@ extension Journal {
     func chunkLines(_ id: Int64, firsts: [Int]) async throws -> [[Int]] {
         try await store.pool.read { db in
             let statement = try db.cachedStatement(
-                sql: "SELECT lines FROM journalChunk WHERE entryID = ? AND first = ?")
+                sql: "SELECT lines, count FROM journalChunk WHERE entryID = ? AND first = ?")
             return try firsts.map { first in
-                JournalChunkRow.lines(try Data.fetchOne(statement, arguments: [id, first]))
+                guard let row = try Row.fetchOne(statement, arguments: [id, first]) else { return [] }
+                return JournalChunkRow.lines(row[0], count: row[1])
             }
         }
     }
