@@ -340,6 +340,11 @@ import VendorSandbox
     {
         let path = directory + "/\(prefix).csv"
         try writePlainCSV(path, count: count, prefix: prefix)
+        return try await journalChunks(store, account: account, campaignID: campaignID, path: path)
+    }
+
+    /// Journals the CSV file at `path` through the bulk lane, as an entry for `campaignID`.
+    func journalChunks(_ store: Store, account: Account, campaignID: String, path: String) async throws -> Int64 {
         let source = try ContactImport(path: path, options: ImportOptions(account: account))
         let entryID = try #require(
             try await store.journalImport(
@@ -585,11 +590,7 @@ import VendorSandbox
                 text += "\(index % 2 == 0 ? "v-\(index)" : ""),e-\(index),\(String(format: "+1415%07d", index))\n"
             }
             try text.write(toFile: withIDs, atomically: true, encoding: .utf8)
-            let named = try #require(
-                try await store.journalImport(
-                    try ContactImport(path: withIDs, options: ImportOptions(account: account)),
-                    as: Change(account: account.name, campaignID: "c", action: .upsert), lane: .chunks
-                ) { _, _, _ in })
+            let named = try await journalChunks(store, account: account, campaignID: "c", path: withIDs)
             let (plainBody, plainNames) = try await store.journal.chunkBody(plain, first: 0)
             #expect(!plainNames)
             #expect(
@@ -639,11 +640,7 @@ import VendorSandbox
             }
             let path = directory.path + "/lines.csv"
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            let entryID = try #require(
-                try await store.journalImport(
-                    try ContactImport(path: path, options: ImportOptions(account: account)),
-                    as: Change(account: account.name, campaignID: "c", action: .upsert), lane: .chunks
-                ) { _, _, _ in })
+            let entryID = try await journalChunks(store, account: account, campaignID: "c", path: path)
             let stored = try await store.pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT first, length(lines) FROM journalChunk WHERE entryID = ? ORDER BY first", arguments: [entryID])
                     .map { [$0[0] as Int, $0[1] as Int] }

@@ -207,11 +207,7 @@ import VendorSandbox
                 let account = SandboxCredentials.Anyreach.account(base)
                 let client = try AnyreachClient(account: account, transport: transport)
                 let campaign = try await sync.createCampaign(client, externalID: "vid")
-                let entryID = try #require(
-                    try await store.journalImport(
-                        try ContactImport(path: path, options: ImportOptions(account: account)),
-                        as: Change(account: account.name, campaignID: campaign.id, action: .upsert), lane: .chunks
-                    ) { _, _, _ in })
+                let entryID = try await lane.journalChunks(store, account: account, campaignID: campaign.id, path: path)
                 let engine = SyncEngine(
                     store: store, client: client, settings: SyncSettings(concurrency: 2),
                     environment: TestClock().environment)
@@ -310,12 +306,7 @@ import VendorSandbox
                 text += "é-\(index),Zoë \(index),Zoë.\(index)@Exämple.com,\(String(format: "+1415%07d", index))\n"
             }
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            let entryID = try #require(
-                try await store.journalImport(
-                    try ContactImport(path: path, options: ImportOptions(account: account)),
-                    as: Change(account: account.name, campaignID: "c", action: .upsert), lane: .chunks
-                ) { _, _, _ in })
-            #expect(try await store.journal.entry(entryID)?.storage == .chunks)
+            let entryID = try await lane.journalChunks(store, account: account, campaignID: "c", path: path)
             for keys in [["ext:é-1234"], ["email:zoë.2345@exämple.com"], ["email:ZOË.7@EXÄMPLE.COM".lowercased()]] {
                 let found = try await store.journal.history(account: account.name, campaignID: "c", keys: keys, limit: 5)
                 #expect(found.count == 1, "\(keys)")

@@ -37,11 +37,7 @@ import VendorSandbox
             let account = SandboxCredentials.Anyreach.account("http://127.0.0.1:9")
             let path = directory.path + "/bulk.csv"
             try lane.writeCSV(path, count: 2_500, prefix: "bulk")
-            let bulk = try #require(
-                try await store.journalImport(
-                    try ContactImport(path: path, options: ImportOptions(account: account)),
-                    as: Change(account: account.name, campaignID: "c", action: .upsert), lane: .chunks
-                ) { _, _, _ in })
+            let bulk = try await lane.journalChunks(store, account: account, campaignID: "c", path: path)
             ids["bulk-done-old"] = bulk
             let bodies = ChunkBodyFile.path(directory: store.path + ".bodies", entryID: bulk)
             let named = ids
