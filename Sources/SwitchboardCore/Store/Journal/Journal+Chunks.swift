@@ -45,7 +45,7 @@ struct ChunkAnswer: Sendable, Hashable {
 
     /// `journalChunkOutcome.outcomes`: per contact its code byte, its vendor id's length (2
     /// bytes little-endian) and bytes; or, for an id that is a lowercase UUID in its usual
-    /// 36-character form (most vendors' ids), the code byte with its high bit set and the
+    /// 36-character form (as Anyreach writes its ids), the code byte with its high bit set and the
     /// UUID's 16 bytes (a million contacts' outcomes: 17 MB, not 39 MB).
     static func blob(_ answers: [ChunkAnswer]) -> [UInt8] {
         var blob: [UInt8] = []
