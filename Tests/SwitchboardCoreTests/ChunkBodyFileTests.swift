@@ -306,7 +306,7 @@ import VendorSandbox
                 text += "é-\(index),Zoë \(index),Zoë.\(index)@Exämple.com,\(String(format: "+1415%07d", index))\n"
             }
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            let entryID = try await lane.journalChunks(store, account: account, campaignID: "c", path: path)
+            _ = try await lane.journalChunks(store, account: account, campaignID: "c", path: path)
             for keys in [["ext:é-1234"], ["email:zoë.2345@exämple.com"], ["email:ZOË.7@EXÄMPLE.COM".lowercased()]] {
                 let found = try await store.journal.history(account: account.name, campaignID: "c", keys: keys, limit: 5)
                 #expect(found.count == 1, "\(keys)")

@@ -194,8 +194,6 @@ struct ByteSink {
         }
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// A JSON string's quoted text, escaped as `JSONWriter` escapes it.
     @inline(__always) mutating func appendQuoted(_ bytes: UnsafePointer<UInt8>, _ length: Int, escape: Bool) {
         reserve(length + 2)
@@ -220,8 +218,8 @@ struct ByteSink {
                         base[count + 1] = UInt8(ascii: "u")
                         base[count + 2] = 0x30
                         base[count + 3] = 0x30
-                        base[count + 4] = Self.hex[Int(byte >> 4)]
-                        base[count + 5] = Self.hex[Int(byte & 0xF)]
+                        base[count + 4] = JSONWriter.hexDigits[Int(byte >> 4)]
+                        base[count + 5] = JSONWriter.hexDigits[Int(byte & 0xF)]
                         count += 6
                     }
                 } else {

@@ -99,7 +99,8 @@ public struct JSONWriter {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// Lowercase hex digits by value (`\u00XX` escapes here and in `ByteSink`, packed ids in `ChunkAnswer`).
+    static let hexDigits = Array("0123456789abcdef".utf8)
 
     private mutating func quoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))

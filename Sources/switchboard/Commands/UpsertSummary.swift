@@ -24,16 +24,8 @@ struct UpsertSummary {
             }
         }
 
-        mutating func add(_ outcome: String) {
-            switch outcome {
-            case "created": created += 1
-            case "updated": updated += 1
-            case "removed": removed += 1
-            case "ignored": ignored += 1
-            case "rejected": rejected += 1
-            default: failed += 1
-            }
-        }
+        /// Counts a word (any word not in `OutcomeWriter.words` as `failed`).
+        mutating func add(_ outcome: String) { add(wordAt: OutcomeWriter.words.firstIndex(of: outcome) ?? 4) }
 
         var json: JSONValue {
             .object([
@@ -160,14 +152,11 @@ struct UpsertSummary {
 
     /// The word for a journal outcome; `upserted` resolved by the cache (see `UpsertContacts`).
     static func word(for outcome: String?, known: Bool) -> String {
-        switch outcome {
-        case "upserted": known ? "updated" : "created"
-        case "created", "updated", "removed", "ignored", "failed": outcome!
-        default: "failed"  // no answer recorded: the entry stopped before this contact
-        }
+        OutcomeWriter.words[reportWord(run: outcome.flatMap { OutcomeRun.words.firstIndex(of: $0) }, known: known)]
     }
 
-    /// `word(for:known:)` by index: from `OutcomeRun.words` (nil: no answer) to `OutcomeWriter.words`.
+    /// `word(for:known:)` by index: from `OutcomeRun.words` (nil: no answer, or a word not
+    /// there) to `OutcomeWriter.words`.
     static func reportWord(run index: Int?, known: Bool) -> Int {
         switch index {
         case 0: 0  // created

@@ -125,16 +125,14 @@ struct ChunkAnswer: Sendable, Hashable {
         return UInt32(truncatingIfNeeded: packed)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// A packed UUID's text, as it came.
     static func unpack(uuid bytes: UnsafeRawBufferPointer) -> String {
         var text = [UInt8]()
         text.reserveCapacity(36)
         for (index, byte) in bytes.prefix(16).enumerated() {
             if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0xF)])
+            text.append(JSONWriter.hexDigits[Int(byte >> 4)])
+            text.append(JSONWriter.hexDigits[Int(byte & 0xF)])
         }
         return String(decoding: text, as: UTF8.self)
     }
