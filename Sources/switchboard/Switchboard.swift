@@ -38,6 +38,13 @@ struct Switchboard: AsyncParsableCommand {
         defaultSubcommand: ConsoleCommand.self
     )
 
+    /// Subcommands that do their work and exit: their tasks run on the HTTP event loops
+    /// (`ConcurrencyPool`). The console, the demo and the sandbox keep the default pool.
+    static let oneShotCommands: Set<String> = [
+        "accounts", "campaigns", "configurations", "timezones", "concurrency", "contacts", "stats", "journal",
+        "reference",
+    ]
+
     /// Parses, runs, and exits with the documented status; errors go to standard error and the log.
     static func main() async {
         // glibc gives each thread that allocates its own heap arena (up to 8 per core),
@@ -45,6 +52,9 @@ struct Switchboard: AsyncParsableCommand {
         // working set (measured: 8 MB less peak RSS on a 100,000-contact import).
         _ = glibcMallopt(-8 /* M_ARENA_MAX, malloc.h */, 2)
         let environment = ProcessInfo.processInfo.environment
+        if let command = CommandLine.arguments.dropFirst().first, oneShotCommands.contains(command) {
+            ConcurrencyPool.runOnEventLoops()
+        }
         FileLog.bootstrap(directory: DataDirectory.path(environment: environment), environment: environment)
         let logger = Logger(label: "switchboard.cli")
         do {
