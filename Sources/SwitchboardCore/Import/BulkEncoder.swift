@@ -178,6 +178,63 @@ struct ByteSink {
         append(text.utf8Start, text.utf8CodeUnitCount)
     }
 
+    // Appends without a capacity check, for a caller that reserved room first.
+    @inline(__always) mutating func put(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always) mutating func put(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+        Self.copy(base + count, bytes, length)
+        count += length
+    }
+
+    @inline(__always) mutating func put(_ text: StaticString) {
+        put(text.utf8Start, text.utf8CodeUnitCount)
+    }
+
+    /// A JSON string: the text quoted and, when `escape`, escaped as `JSONWriter` escapes
+    /// it. The caller reserved room: the text's length and two, or six bytes a byte when
+    /// `escape` (the longest escape, `\u00XX`).
+    @inline(__always) mutating func putQuoted(_ bytes: UnsafePointer<UInt8>, _ length: Int, escape: Bool) {
+        if escape { return putEscaped(bytes, length) }
+        base[count] = 0x22
+        Self.copy(base + count + 1, bytes, length)
+        base[count + 1 + length] = 0x22
+        count += length + 2
+    }
+
+    @inline(never) mutating func putEscaped(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+        var at = count
+        base[at] = 0x22
+        at += 1
+        for index in 0..<length {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+                base[at] = byte
+                at += 1
+                continue
+            }
+            base[at] = 0x5C
+            switch byte {
+            case 0x22: base[at + 1] = 0x22; at += 2
+            case 0x5C: base[at + 1] = 0x5C; at += 2
+            case 0x0A: base[at + 1] = UInt8(ascii: "n"); at += 2
+            case 0x0D: base[at + 1] = UInt8(ascii: "r"); at += 2
+            case 0x09: base[at + 1] = UInt8(ascii: "t"); at += 2
+            default:
+                base[at + 1] = UInt8(ascii: "u")
+                base[at + 2] = 0x30
+                base[at + 3] = 0x30
+                base[at + 4] = JSONWriter.hexDigits[Int(byte >> 4)]
+                base[at + 5] = JSONWriter.hexDigits[Int(byte & 0xF)]
+                at += 6
+            }
+        }
+        base[at] = 0x22
+        count = at + 1
+    }
+
     @inline(__always) mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0.baseAddress!, $0.count) }
     }
@@ -192,46 +249,6 @@ struct ByteSink {
             default: append(bytes[index])
             }
         }
-    }
-
-    /// A JSON string's quoted text, escaped as `JSONWriter` escapes it.
-    @inline(__always) mutating func appendQuoted(_ bytes: UnsafePointer<UInt8>, _ length: Int, escape: Bool) {
-        reserve(length + 2)
-        base[count] = 0x22
-        count += 1
-        if !escape {
-            Self.copy(base + count, bytes, length)
-            count += length
-        } else {
-            for index in 0..<length {
-                let byte = bytes[index]
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                    reserve(6)
-                    base[count] = 0x5C
-                    switch byte {
-                    case 0x22: base[count + 1] = 0x22; count += 2
-                    case 0x5C: base[count + 1] = 0x5C; count += 2
-                    case 0x0A: base[count + 1] = UInt8(ascii: "n"); count += 2
-                    case 0x0D: base[count + 1] = UInt8(ascii: "r"); count += 2
-                    case 0x09: base[count + 1] = UInt8(ascii: "t"); count += 2
-                    default:
-                        base[count + 1] = UInt8(ascii: "u")
-                        base[count + 2] = 0x30
-                        base[count + 3] = 0x30
-                        base[count + 4] = JSONWriter.hexDigits[Int(byte >> 4)]
-                        base[count + 5] = JSONWriter.hexDigits[Int(byte & 0xF)]
-                        count += 6
-                    }
-                } else {
-                    reserve(1)
-                    base[count] = byte
-                    count += 1
-                }
-            }
-            reserve(1)
-        }
-        base[count] = 0x22
-        count += 1
     }
 }
 
@@ -284,6 +301,9 @@ struct BulkEncoder {
     let memberCount: Int
     let phoneColumns: UnsafeMutablePointer<Int>
     let phoneColumnCount: Int
+    /// A row's JSON beyond its fields' bytes: member names, quotes, commas, brackets, and
+    /// each phone number's `+`, country code and quotes.
+    let rowOverhead: Int
 
     /// The default country code's digits, packed little-endian (at most 4; more is refused).
     let countryCode: UInt32
@@ -347,6 +367,7 @@ struct BulkEncoder {
         countryCode = packed
         countryCodeCount = plan.countryCode.count
         phoneColumnCount = plan.phoneColumns.count
+        rowOverhead = 256 + keyBytes + 4 * memberCount + 12 * phoneColumnCount
         phoneColumns = .allocate(capacity: max(phoneColumnCount, 1))
         for (index, column) in plan.phoneColumns.enumerated() { phoneColumns[index] = column }
         // Skip the header record (already read by ContactImport.header) and a byte order mark.
@@ -451,15 +472,43 @@ struct BulkEncoder {
                 p += 1
                 let start = p
                 var flags: UInt8 = 0
-                var doubled = false
                 var closed = false
+                // With doubled quotes, the field's text is copied to `scratch` a run at a time:
+                // each run ends with the first quote of a pair, and `copied` is where the next starts.
+                var doubled = false
+                var copied = start
+                let target = scratch + scratchCount
+                var written = 0
                 while p < end {
+                    // Eight bytes at a time to the first `"` or LF, as for an unquoted field.
+                    if p + 8 <= end {
+                        let word = UnsafeRawPointer(buffer + p).loadUnaligned(as: UInt64.self)
+                        let stops = Self.hasByte(word, 0x22) | Self.hasByte(word, 0x0A)
+                        let lows: UInt64 = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                        let escapes = lows | Self.hasByte(word, 0x5C)
+                        let highs = word & 0x8080_8080_8080_8080
+                        if stops == 0 {
+                            if escapes != 0 { flags |= 1 }
+                            if highs != 0 { flags |= 2 }
+                            p += 8
+                            continue
+                        }
+                        let before = stops.trailingZeroBitCount & ~7
+                        let mask: UInt64 = before == 0 ? 0 : ~0 >> UInt64(64 - before)
+                        if escapes & mask != 0 { flags |= 1 }
+                        if highs & mask != 0 { flags |= 2 }
+                        p += before >> 3
+                    }
                     let byte = buffer[p]
                     if byte == 0x22 {
                         if p + 1 == end && !atEOF { return .needMore }
                         if p + 1 < end && buffer[p + 1] == 0x22 {
                             doubled = true
+                            let run = p + 1 - copied
+                            ByteSink.copy(target + written, buffer + copied, run)
+                            written += run
                             p += 2
+                            copied = p
                             continue
                         }
                         closed = true
@@ -478,14 +527,9 @@ struct BulkEncoder {
                 flags &= 3
                 if doubled {
                     flags |= 1
-                    let target = scratch + scratchCount
-                    var written = 0
-                    var index = 0
-                    while index < length {
-                        target[written] = buffer[start + index]
-                        written += 1
-                        index += buffer[start + index] == 0x22 ? 2 : 1
-                    }
+                    let run = start + length - copied
+                    ByteSink.copy(target + written, buffer + copied, run)
+                    written += run
                     fieldBase[slot] = UnsafePointer(target)
                     fieldLength[slot] = written
                     scratchCount += written
@@ -588,6 +632,8 @@ struct BulkEncoder {
     @inline(__always) private func trimmed(_ index: Int) -> (UnsafePointer<UInt8>, Int) {
         var base = fieldBase[index]
         var length = fieldLength[index]
+        // Neither end a space or tab (nor any byte up to 0x20): nothing to trim.
+        if length > 0 && base[0] > 0x20 && base[length - 1] > 0x20 { return (base, length) }
         while length > 0 && (base[0] == 0x20 || base[0] == 0x09) {
             base += 1
             length -= 1
@@ -633,6 +679,9 @@ struct BulkEncoder {
                 rejectedRows += 1
                 continue
             }
+            // Room for the row's JSON, so it is written without a check a byte: every field
+            // escaped at six bytes a byte, and the member names, quotes and commas.
+            body.reserve(6 * recordBytes + rowOverhead)
             if !encodeRow(line: rowLine) {
                 // Worded by the regular path's own checks, so the messages are today's.
                 var draft = ContactDraft(line: rowLine)
@@ -740,11 +789,11 @@ struct BulkEncoder {
         withUnsafeBytes(of: &line32) { keys4 in
             lines.append(keys4.baseAddress!.assumingMemoryBound(to: UInt8.self), 4)
         }
-        if chunkCount > 0 { body.append(UInt8(ascii: ",")) }
-        body.append(UInt8(ascii: "{"))
+        if chunkCount > 0 { body.put(UInt8(ascii: ",")) }
+        body.put(UInt8(ascii: "{"))
         var comma = false
         let dataStart = body.count
-        body.append("\"data\":{")
+        body.put("\"data\":{")
         var members = 0
         for memberIndex in 0..<memberCount {
             let column = memberColumn[memberIndex]
@@ -756,33 +805,33 @@ struct BulkEncoder {
                 (base, length) = (fieldBase[column], fieldLength[column])
             }
             guard length > 0 else { continue }
-            if members > 0 { body.append(UInt8(ascii: ",")) }
-            body.append(memberKeys + memberKeyStart[memberIndex], memberKeyLength[memberIndex])
-            body.appendQuoted(base, length, escape: fieldFlags[column] & 1 != 0)
+            if members > 0 { body.put(UInt8(ascii: ",")) }
+            body.put(memberKeys + memberKeyStart[memberIndex], memberKeyLength[memberIndex])
+            body.putQuoted(base, length, escape: fieldFlags[column] & 1 != 0)
             members += 1
         }
         if members == 0 {
             body.count = dataStart
         } else {
-            body.append(UInt8(ascii: "}"))
+            body.put(UInt8(ascii: "}"))
             comma = true
         }
         appendMember("\"external_id\":", externalID, column: plan.externalIDColumn, after: &comma)
         appendMember("\"id\":", vendorID, column: plan.idColumn, after: &comma)
         if phoneCount > 0 {
-            if comma { body.append(UInt8(ascii: ",")) }
-            body.append("\"phone_numbers\":[")
+            if comma { body.put(UInt8(ascii: ",")) }
+            body.put("\"phone_numbers\":[")
             for index in 0..<phoneCount {
-                if index > 0 { body.append(UInt8(ascii: ",")) }
+                if index > 0 { body.put(UInt8(ascii: ",")) }
                 let slot = phones + 32 * index
-                body.appendQuoted(slot + 1, Int(slot[0]), escape: false)
+                body.putQuoted(slot + 1, Int(slot[0]), escape: false)
             }
-            body.append(UInt8(ascii: "]"))
+            body.put(UInt8(ascii: "]"))
             comma = true
         }
         appendMember("\"scheduled_at\":", scheduledAt, column: plan.scheduledAtColumn, after: &comma)
         appendMember("\"timezone\":", timezone, column: plan.timezoneColumn, after: &comma)
-        body.append(UInt8(ascii: "}"))
+        body.put(UInt8(ascii: "}"))
         chunkCount += 1
         return true
     }
@@ -793,9 +842,9 @@ struct BulkEncoder {
         _ key: StaticString, _ value: (UnsafePointer<UInt8>, Int)?, column: Int?, after comma: inout Bool
     ) {
         guard let (base, length) = value, let column else { return }
-        if comma { body.append(UInt8(ascii: ",")) }
-        body.append(key)
-        body.appendQuoted(base, length, escape: fieldFlags[column] & 1 != 0)
+        if comma { body.put(UInt8(ascii: ",")) }
+        body.put(key)
+        body.putQuoted(base, length, escape: fieldFlags[column] & 1 != 0)
         comma = true
     }
 
@@ -814,35 +863,38 @@ struct BulkEncoder {
         return table
     }()
 
-    /// `FieldChecks.email`'s rules, by table.
+    /// `FieldChecks.email`'s rules, by table: the local part up to the first `@`, then the
+    /// domain's labels. Every rule broken gives false, so the first one found ends it.
     @inline(__always) func validEmail(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         let classes = emailTable
-        var at = -1
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x40 { break }
+            if classes[Int(byte)] == 1 { return false }
+            index += 1
+        }
+        guard index > 0, index < count - 1, index <= 64, count <= 254 else { return false }
+        index += 1
         var labels = 0
         var labelLength = 0
-        var previous: UInt8 = 0
-        var domainFine = true
-        for index in 0..<count {
+        var previous: UInt8 = 0x40
+        while index < count {
             let byte = bytes[index]
-            let kind = classes[Int(byte)]
-            if kind == 1 { return false }
-            if byte == 0x40 {
-                if at >= 0 { return false }
-                at = index
-            } else if at >= 0 {
-                if byte == 0x2E {
-                    if labelLength == 0 || previous == 0x2D { domainFine = false }
-                    labels += 1
-                    labelLength = 0
-                } else {
-                    if (labelLength == 0 && byte == 0x2D) || kind != 2 { domainFine = false }
-                    labelLength += 1
-                }
+            if classes[Int(byte)] == 2 {
+                if labelLength == 0 && byte == 0x2D { return false }
+                labelLength += 1
+            } else if byte == 0x2E {
+                if labelLength == 0 || previous == 0x2D { return false }
+                labels += 1
+                labelLength = 0
+            } else {
+                return false  // never in an address, a second `@`, or not fine in a domain label
             }
             previous = byte
+            index += 1
         }
-        guard at > 0, at < count - 1, at <= 64, count <= 254 else { return false }
-        return domainFine && labels >= 1 && labelLength > 0 && previous != 0x2D
+        return labels >= 1 && labelLength > 0 && previous != 0x2D
     }
 
     /// Writes `+digits` into `out[1...]` with its length in `out[0]`; false when not valid.
@@ -904,6 +956,12 @@ struct BulkEncoder {
             let byte = bytes[index]
             if byte < 0x80 {
                 index += 1
+                // Then eight ASCII bytes at a time.
+                while index + 8 <= count,
+                    UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
                 continue
             }
             let need: Int
