@@ -38,7 +38,11 @@ public final class AsyncHTTPTransport: HTTPTransport {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
-        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        switch request.payload {
+        case .bytes(let bytes): outgoing.body = .bytes(ByteBuffer(bytes: bytes))
+        case .buffer(let buffer): outgoing.body = .bytes(buffer)
+        case nil: break
+        }
         do {
             let response = try await client.execute(outgoing, timeout: .init(request.timeout))
             var buffer = try await response.body.collect(upTo: maxBodyBytes)

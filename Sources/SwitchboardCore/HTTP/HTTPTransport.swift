@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// An HTTP request as a value: what the clients build and the transport sends.
 public struct HTTPRequest: Sendable {
@@ -10,8 +11,28 @@ public struct HTTPRequest: Sendable {
     /// Header names and values. Credential headers are listed in `sensitiveHeaders`
     /// so nothing that logs or describes a request ever shows them.
     public var headers: [(String, String)]
-    public var body: [UInt8]?
+    /// The body, if any.
+    public var payload: Payload?
     public var timeout: Duration
+
+    /// A body: bytes, or a buffer read straight from the journal's bodies file, which the
+    /// transport sends without copying it again.
+    public enum Payload: Sendable {
+        case bytes([UInt8])
+        case buffer(ByteBuffer)
+    }
+
+    /// The body's bytes.
+    public var body: [UInt8]? {
+        get {
+            switch payload {
+            case .bytes(let bytes): bytes
+            case .buffer(let buffer): Array(buffer.readableBytesView)
+            case nil: nil
+            }
+        }
+        set { payload = newValue.map(Payload.bytes) }
+    }
 
     public init(
         method: Method, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
@@ -20,7 +41,7 @@ public struct HTTPRequest: Sendable {
         self.method = method
         self.url = url
         self.headers = headers
-        self.body = body
+        self.payload = body.map(Payload.bytes)
         self.timeout = timeout
     }
 

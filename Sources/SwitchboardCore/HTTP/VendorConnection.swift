@@ -27,13 +27,22 @@ public struct VendorConnection: Sendable {
     public func send(
         _ method: HTTPRequest.Method, _ path: [PathSegment], query: [(String, String)] = [], body: [UInt8]? = nil
     ) async throws -> HTTPResponse {
+        try await send(method, path, query: query, payload: body.map(HTTPRequest.Payload.bytes))
+    }
+
+    /// `send` with the body as a payload (a buffer read from the journal goes as it is).
+    public func send(
+        _ method: HTTPRequest.Method, _ path: [PathSegment], query: [(String, String)] = [],
+        payload: HTTPRequest.Payload?
+    ) async throws -> HTTPResponse {
         var requestHeaders = headers
         requestHeaders.append(("Accept", "application/json"))
         requestHeaders.append(("User-Agent", "switchboard/0.1"))
-        if body != nil { requestHeaders.append(("Content-Type", "application/json")) }
-        let request = HTTPRequest(
-            method: method, url: URLPath.url(base: baseURL, path, query: query), headers: requestHeaders, body: body,
+        if payload != nil { requestHeaders.append(("Content-Type", "application/json")) }
+        var request = HTTPRequest(
+            method: method, url: URLPath.url(base: baseURL, path, query: query), headers: requestHeaders,
             timeout: timeout)
+        request.payload = payload
         let response = try await transport.send(request)
         guard response.isSuccess else {
             throw VendorError.http(

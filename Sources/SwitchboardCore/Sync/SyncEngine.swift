@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// Sends journaled changes to one account's vendor: splits each into the vendor's request
 /// size, keeps `settings.concurrency` requests in flight, retries what is safe
@@ -240,23 +241,25 @@ public struct SyncEngine: Sendable {
 
     /// A chunk's body as journaled, and the id each of its contacts is sent with.
     private func storedChunk(_ batch: SyncStateMachine.Batch, of entry: JournalEntry, bodies: ChunkBodyReader?)
-        async throws -> (body: [UInt8], sentIDs: [String?])
+        async throws -> (body: ByteBuffer, sentIDs: [String?])
     {
         let first = batch.runs.first?.lowerBound ?? 0
         // From the open bodies file; a body kept in its row (before v12) from the journal.
-        let (body, namesIDs) =
-            if let stored = try bodies?.body(first: first) {
-                stored
-            } else {
-                try await store.journal.chunkBody(entry.id!, first: first)
-            }
-        return (body, try Self.sentIDs(body, count: batch.count, namesIDs: namesIDs))
+        let body: ByteBuffer
+        let namesIDs: Bool
+        if let stored = try bodies?.body(first: first) {
+            (body, namesIDs) = stored
+        } else {
+            let kept = try await store.journal.chunkBody(entry.id!, first: first)
+            (body, namesIDs) = (ByteBuffer(bytes: kept.body), kept.namesIDs)
+        }
+        return (body, try Self.sentIDs(body.readableBytesView, count: batch.count, namesIDs: namesIDs))
     }
 
     /// The id each contact of an Anyreach upsert body was sent with: none when the chunk
     /// names none (`namesIDs` false: its file had no id column, the usual import), else
     /// read from the body.
-    static func sentIDs(_ body: [UInt8], count: Int, namesIDs: Bool) throws -> [String?] {
+    static func sentIDs(_ body: some Sequence<UInt8>, count: Int, namesIDs: Bool) throws -> [String?] {
         guard namesIDs else { return Array(repeating: nil, count: count) }
         let decoded = try JSONDecoder().decode(AnyreachUpsertBody.self, from: Data(body))
         var ids = decoded.contacts.map(\.id)

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// What a vendor's API can do. The console and the CLI ask this instead of
 /// switching on the vendor.
 public struct VendorCapabilities: OptionSet, Sendable, Hashable, CustomStringConvertible {
@@ -85,7 +87,7 @@ public protocol VendorClient: Sendable {
     /// import's journaled chunk, sent as stored), each contact's outcome mapped as `upsert`
     /// maps it and given as the journal stores it; `sentIDs` is the vendor id each contact
     /// was sent with. Vendors without a bulk lane refuse it (the default).
-    func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> ChunkOutcomes
+    func upsertBody(campaignID: String, body: ByteBuffer, sentIDs: [String?]) async throws -> ChunkOutcomes
     func stats(campaignID: String) async throws -> StatusCounts
     func perform(_ command: CampaignCommand, campaignID: String) async throws -> Campaign
     /// Creates a campaign (`manageCampaigns`).
@@ -107,7 +109,7 @@ public protocol VendorClient: Sendable {
 }
 
 extension VendorClient {
-    public func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> ChunkOutcomes {
+    public func upsertBody(campaignID: String, body: ByteBuffer, sentIDs: [String?]) async throws -> ChunkOutcomes {
         throw VendorError.unsupported("\(vendor.displayName) takes no journaled request body")
     }
 

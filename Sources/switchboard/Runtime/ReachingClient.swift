@@ -1,3 +1,4 @@
+import NIOCore
 import SwitchboardCore
 
 /// A vendor client whose every call goes through `VendorReach`: retried while the vendor
@@ -36,7 +37,7 @@ struct ReachingClient: VendorClient {
         try await reach.call { try await inner.upsert(request) }
     }
 
-    func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> ChunkOutcomes {
+    func upsertBody(campaignID: String, body: ByteBuffer, sentIDs: [String?]) async throws -> ChunkOutcomes {
         try await reach.call { try await inner.upsertBody(campaignID: campaignID, body: body, sentIDs: sentIDs) }
     }
 

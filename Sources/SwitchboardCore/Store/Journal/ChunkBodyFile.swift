@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NIOCore
 
 /// The request bodies of a `chunks` entry, kept in a file of their own beside the database
 /// (`<database>.bodies/entry-<id>`, the directory 0700, the file 0600) rather than in
@@ -114,11 +115,19 @@ final class ChunkBodyFile {
     static func read(_ descriptor: Int32, path: String, entryID: Int64, at offset: Int64, length: Int) throws
         -> [UInt8]
     {
+        Array(try readBuffer(descriptor, path: path, entryID: entryID, at: offset, length: length).readableBytesView)
+    }
+
+    /// `read` into a buffer the HTTP transport sends as it is (no copy on the way out).
+    static func readBuffer(_ descriptor: Int32, path: String, entryID: Int64, at offset: Int64, length: Int) throws
+        -> ByteBuffer
+    {
         func unreadable(_ reason: String) -> Unreadable {
             Unreadable(path: path, entryID: entryID, offset: offset, length: length, reason: reason)
         }
         var failure: Unreadable?
-        let body = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+        var body = ByteBufferAllocator().buffer(capacity: length)
+        body.writeWithUnsafeMutableBytes(minimumWritableBytes: length) { buffer in
             var done = 0
             while done < length {
                 let result = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset) + off_t(done))
@@ -133,9 +142,7 @@ final class ChunkBodyFile {
                 }
                 done += result
             }
-            // Bytes not read are zeroed: the array is thrown away with the failure.
-            if done < length { (buffer.baseAddress! + done).initialize(repeating: 0, count: length - done) }
-            initialized = length
+            return done
         }
         if let failure { throw failure }
         return body
@@ -199,13 +206,14 @@ final class ChunkBodyReader: @unchecked Sendable {
 
     /// The body of the chunk whose first position is `first`, and whether it may name
     /// contacts by id; nil when its body is in its row (the journal reads it).
-    func body(first: Int) throws -> (body: [UInt8], namesIDs: Bool)? {
+    func body(first: Int) throws -> (body: ByteBuffer, namesIDs: Bool)? {
         guard let span = spans[first], let offset = span.at else { return nil }
         if let openFailure {
             throw ChunkBodyFile.Unreadable(
                 path: path, entryID: entryID, offset: offset, length: span.length, reason: openFailure)
         }
-        let body = try ChunkBodyFile.read(descriptor, path: path, entryID: entryID, at: offset, length: span.length)
+        let body = try ChunkBodyFile.readBuffer(
+            descriptor, path: path, entryID: entryID, at: offset, length: span.length)
         return (body, span.namesIDs)
     }
 }

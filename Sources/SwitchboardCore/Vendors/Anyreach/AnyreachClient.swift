@@ -1,3 +1,5 @@
+import NIOCore
+
 /// The Anyreach Campaigns API, every documented route (`anyreach-campaigns-api.md`).
 /// Campaigns and contacts are addressed by UUID or `external_id`; `default` is the
 /// campaign for contacts that belong to none.
@@ -116,11 +118,11 @@ public struct AnyreachClient: Sendable {
 
     /// Sends an upsert body and reads the answer, at byte level when it has the documented shape.
     private func upsertAnswer(campaign: String, body: [UInt8]) async throws -> AnyreachUpsertResult {
-        try Self.upsertResult(try await upsertResponse(campaign: campaign, body: body))
+        try Self.upsertResult(try await upsertResponse(campaign: campaign, body: .bytes(body)))
     }
 
-    private func upsertResponse(campaign: String, body: [UInt8]) async throws -> [UInt8] {
-        try await connection.send(.POST, ["campaign", "campaigns", .value(campaign), "contacts"], body: body).body
+    private func upsertResponse(campaign: String, body: HTTPRequest.Payload) async throws -> [UInt8] {
+        try await connection.send(.POST, ["campaign", "campaigns", .value(campaign), "contacts"], payload: body).body
     }
 
     private static func upsertResult(_ answer: [UInt8]) throws -> AnyreachUpsertResult {
@@ -130,8 +132,8 @@ public struct AnyreachClient: Sendable {
     /// One upsert request whose body is already encoded (a journaled chunk, sent as stored),
     /// each contact's outcome mapped as `upsert` maps it. `sentIDs`: the id each contact of
     /// the body was sent with.
-    public func upsertBody(campaignID: String, body: [UInt8], sentIDs: [String?]) async throws -> ChunkOutcomes {
-        let answer = try await upsertResponse(campaign: campaignID, body: body)
+    public func upsertBody(campaignID: String, body: ByteBuffer, sentIDs: [String?]) async throws -> ChunkOutcomes {
+        let answer = try await upsertResponse(campaign: campaignID, body: .buffer(body))
         // The common answer (no ids sent, none failed, no warnings) goes straight into the
         // stored outcomes; any other is mapped contact by contact.
         if sentIDs.allSatisfy({ $0 == nil }),
