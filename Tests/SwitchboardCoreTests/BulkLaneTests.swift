@@ -722,6 +722,30 @@ import VendorSandbox
         }
         #expect(keys("a\nb\\\\c\nd\\ne", count: 3) == ["a", "b\\c", "d\ne"])
         #expect(keys("", count: 2) == ["", ""])
+        // Front-coded: each key's first byte is how many bytes it shares with the one before.
+        func coded(_ entries: [(shared: UInt8, rest: [UInt8])]) -> [String] {
+            var bytes: [UInt8] = []
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { bytes.append(0x0A) }
+                bytes.append(entry.shared)
+                bytes += entry.rest
+            }
+            var keys: [String] = []
+            OutcomeRun(first: 0, count: entries.count, keys: bytes, keysCoded: true).forEach(after: -1) { _, key, _, _ in
+                keys.append(String(decoding: key, as: UTF8.self))
+                return true
+            }
+            return keys
+        }
+        let entries: [(UInt8, String)] = [
+            (0, "lead-1009"), (7, "10"), (8, "1"), (0, #"a\\b"#), (3, "c"), (10, ""), (2, #"\nx"#), (0, ""),
+        ]
+        // `a\\b` is `a\b` escaped; sharing 3 of its bytes keeps `a\\`, so the escape is whole again.
+        #expect(
+            coded(entries.map { ($0.0, Array($0.1.utf8)) })
+                == ["lead-1009", "lead-1010", "lead-1011", #"a\b"#, #"a\c"#, #"a\c"#, #"a\nx"#, ""])
+        // A shared count can split a character (é is two bytes): the bytes come back whole.
+        #expect(coded([(0, Array("José".utf8)), (4, [0xA9, 0x65])]) == ["José", "Josée"])
     }
 
     @Test func migrationV10FromAV9Store() async throws {

@@ -310,8 +310,10 @@ struct BulkEncoder {
     let countryCodeCount: Int
 
     var body: ByteSink
-    /// The chunk's keys, newline-separated (`JournalChunk.keys`).
+    /// The chunk's keys, newline-separated and front-coded (`OutcomeRun.keys`).
     var keys: ByteSink
+    /// The chunk's previous key, whole (escaped), which the next is coded against.
+    var previousKey: ByteSink
     /// The chunk's file lines, 4 bytes little-endian each.
     var lines: ByteSink
     var chunkCount = 0
@@ -331,6 +333,7 @@ struct BulkEncoder {
         self.file = file
         validation = ImportValidation(vendor: vendor, defaultCountryCode: plan.defaultCountryCode)
         keys = ByteSink(capacity: 32 * 1024)
+        previousKey = ByteSink(capacity: 256)
         lines = ByteSink(capacity: 4 * 1024)
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ImportProblem(file: path, line: 0, reason: "cannot open the file") }
@@ -394,6 +397,7 @@ struct BulkEncoder {
         phoneColumns.deallocate()
         body.release()
         keys.release()
+        previousKey.release()
         lines.release()
     }
 
@@ -653,6 +657,7 @@ struct BulkEncoder {
     mutating func nextChunk() throws -> Int? {
         body.count = 0
         keys.count = 0
+        previousKey.count = 0
         lines.count = 0
         chunkCount = 0
         body.append("{\"contacts\":[")
@@ -776,6 +781,8 @@ struct BulkEncoder {
         }
         // Valid: its key (as `Journal.outcomes` gives it), its line, then the contact.
         if chunkCount > 0 { keys.append(0x0A) }
+        keys.append(0)  // how many bytes it shares with the previous key: set below
+        let keyStart = keys.count
         if let (base, length) = externalID {
             keys.appendKey(base, length, escape: fieldFlags[plan.externalIDColumn!] & 1 != 0)
         } else if let (base, length) = email {
@@ -785,6 +792,7 @@ struct BulkEncoder {
         } else if let (base, length) = vendorID {
             keys.appendKey(base, length, escape: fieldFlags[plan.idColumn!] & 1 != 0)
         }
+        frontCodeKey(from: keyStart)
         var line32 = UInt32(truncatingIfNeeded: line).littleEndian
         withUnsafeBytes(of: &line32) { keys4 in
             lines.append(keys4.baseAddress!.assumingMemoryBound(to: UInt8.self), 4)
@@ -834,6 +842,24 @@ struct BulkEncoder {
         body.put(UInt8(ascii: "}"))
         chunkCount += 1
         return true
+    }
+
+    /// Front-codes the key just appended at `keys[start...]`: the byte before it says how
+    /// many of its first bytes (at most 255) are the previous key's, and only the rest stay.
+    /// Sequential keys (`lead-1000`, `lead-1001`) keep a byte or two each.
+    @inline(__always) private mutating func frontCodeKey(from start: Int) {
+        let length = keys.count - start
+        let key = keys.base + start
+        var shared = 0
+        let limit = min(length, previousKey.count, 255)
+        while shared < limit && key[shared] == previousKey.base[shared] { shared += 1 }
+        previousKey.count = 0
+        previousKey.append(key, length)
+        key[-1] = UInt8(shared)
+        if shared > 0 {
+            memmove(key, key + shared, length - shared)
+            keys.count -= shared
+        }
     }
 
     /// Appends `key` (`"name":`) and the field's text as a JSON string, after a comma when

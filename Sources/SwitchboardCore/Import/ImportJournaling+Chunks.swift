@@ -72,8 +72,9 @@ extension Store {
                 }
                 let insert = try db.makeStatement(
                     sql: """
-                        INSERT INTO journalChunk (entryID, first, count, body, keys, lines, namesIDs, bodyAt, bodyLength)
-                        VALUES (?, ?, ?, x'', ?, ?, ?, ?, ?)
+                        INSERT INTO journalChunk
+                            (entryID, first, count, body, keys, keysCoded, lines, namesIDs, bodyAt, bodyLength)
+                        VALUES (?, ?, ?, x'', ?, 1, ?, ?, ?, ?)
                         """
                 )
                 try ChunkBodyFile.removeOrphans(db)
@@ -86,9 +87,7 @@ extension Store {
                 while let count = try encoder.nextChunk() {
                     if Task.isCancelled { throw CancellationError() }
                     let bodyAt = try bodies.append(encoder.body.base, count: encoder.body.count)
-                    let keys = String(
-                        decoding: UnsafeBufferPointer(start: encoder.keys.base, count: encoder.keys.count),
-                        as: UTF8.self)
+                    let keys = Data(bytesNoCopy: encoder.keys.base, count: encoder.keys.count, deallocator: .none)
                     let lines = Data(bytesNoCopy: encoder.lines.base, count: encoder.lines.count, deallocator: .none)
                     try insert.execute(arguments: [
                         entryID, contacts, count, keys, lines, plan.idColumn != nil, bodyAt, encoder.body.count,

@@ -215,6 +215,12 @@ enum StoreMigrations {
             try db.create(
                 index: "contact_byStatus", on: "contact", columns: ["account", "campaignID", "status", "key"])
         }
+        migrator.registerMigration("v14 chunk keys front-coded") { db in
+            // 1: `keys` is front-coded (`OutcomeRun.keys`); 0: each key whole, as before.
+            try db.alter(table: "journalChunk") { t in
+                t.add(column: "keysCoded", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

@@ -415,7 +415,7 @@ extension Journal {
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT c.first, c.count, c.keys, o.outcomes, o.messages
+                    SELECT c.first, c.count, c.keys, o.outcomes, o.messages, c.keysCoded
                     FROM journalChunk c
                     LEFT JOIN journalChunkOutcome o ON o.entryID = c.entryID AND o.first = c.first
                     WHERE c.entryID = ?1 AND c.first + c.count - 1 > ?2
@@ -431,7 +431,10 @@ extension Journal {
             let keys = try row.withUnsafeData(atIndex: 2) { [UInt8]($0 ?? Data()) }
             let outcomes = try row.withUnsafeData(atIndex: 3) { $0.map { [UInt8]($0) } }
             let messages: String? = row[4]
-            runs.append(OutcomeRun(first: first, count: count, keys: keys, outcomes: outcomes, messagesJSON: messages))
+            runs.append(
+                OutcomeRun(
+                    first: first, count: count, keys: keys, keysCoded: row[5], outcomes: outcomes,
+                    messagesJSON: messages))
             contacts += first + count - 1 - max(position, first - 1)
         }
         return runs
@@ -612,8 +615,11 @@ public struct OutcomeRun: Sendable {
     /// The position of the chunk's first contact.
     public var first: Int
     public var count: Int
-    /// Newline-separated; a newline or backslash in a key escaped.
+    /// Newline-separated; a newline or backslash in a key escaped. When `keysCoded`, each
+    /// key starts with a byte saying how many of its first bytes are the previous key's,
+    /// and only the rest follow (the chunk's first key shares none).
     var keys: [UInt8]
+    var keysCoded = false
     /// Per contact: the word's code, the vendor id's length (2 bytes) and bytes; nil while unanswered.
     var outcomes: [UInt8]?
     var messagesJSON: String?
@@ -635,9 +641,19 @@ public struct OutcomeRun: Sendable {
                 var keyStart = 0
                 var outcomeAt = 0
                 var unescaped: [UInt8] = []
+                // The current key made whole, when they are front-coded.
+                var whole = UnsafeMutablePointer<UInt8>.allocate(capacity: keysCoded ? 256 : 0)
+                var wholeCapacity = keysCoded ? 256 : 0
+                var wholeCount = 0
+                defer { whole.deallocate() }
                 for index in 0..<count {
-                    // This contact's key: to the next newline.
-                    let keyBegin = min(keyStart, keys.count)
+                    // This contact's key: to the next newline (after the count it shares, when coded).
+                    var keyBegin = min(keyStart, keys.count)
+                    var shared = 0
+                    if keysCoded && keyBegin < keys.count {
+                        shared = min(Int(keys[keyBegin]), wholeCount)
+                        keyBegin += 1
+                    }
                     var keyEnd = keyBegin
                     var escaped = false
                     while keyEnd < keys.count && keys[keyEnd] != 0x0A {
@@ -645,13 +661,28 @@ public struct OutcomeRun: Sendable {
                         keyEnd += 1
                     }
                     keyStart = keyEnd + 1
+                    var key = UnsafeBufferPointer(rebasing: keys[keyBegin..<keyEnd])
+                    if keysCoded {
+                        // The previous key's first `shared` bytes, then this one's own.
+                        let length = shared + key.count
+                        if length > wholeCapacity {
+                            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(length, 2 * wholeCapacity))
+                            grown.update(from: whole, count: shared)
+                            whole.deallocate()
+                            whole = grown
+                            wholeCapacity = max(length, 2 * wholeCapacity)
+                        }
+                        if let own = key.baseAddress { (whole + shared).update(from: own, count: key.count) }
+                        wholeCount = length
+                        escaped = escaped || UnsafeBufferPointer(start: whole, count: shared).contains(0x5C)
+                        key = UnsafeBufferPointer(start: whole, count: length)
+                    }
                     var word: Int?
                     if let entry = ChunkAnswer.entry(outcomes, at: outcomeAt) {
                         word = ChunkAnswer.wordIndex(code: entry.code)
                         outcomeAt = entry.next
                     }
                     guard first + index > position else { continue }
-                    let key = UnsafeBufferPointer(rebasing: keys[keyBegin..<keyEnd])
                     let going: Bool
                     if escaped {
                         unescaped = Self.unescape(key)
