@@ -169,27 +169,36 @@ struct OutcomeWriter {
     }
 
     /// Per word of `words`, a common row with blank line and key cells: the spaces before
-    /// the word, the word styled, its padding, the line's end. Made once the widths are known.
-    private var rowTemplates: [[UInt8]] = []
+    /// the word, the word styled, its padding, the line's end; all in one array, each at
+    /// its range. Made once the widths are known, with the widths the rows need.
+    private var rowTemplates: [UInt8] = []
+    private var rowTemplateRanges: [Range<Int>] = []
     /// Where the key cell starts in a row.
     private var keyAt = 0
+    /// The longest line number's digits, and the longest key, a common row takes.
+    private var lineDigits = 0
+    private var keyLimit = 0
 
     /// The common row (no message, a key of printable ASCII that fits its column, a line
     /// number that fits its own) straight into the buffer: its word's template, then the
     /// line number and the key copied in. False, with nothing written, for any other row.
     private mutating func layoutCommon(line number: Int, key: UnsafeBufferPointer<UInt8>, word: Int) -> Bool {
-        guard let widths, number >= 0, word >= 0, word < Self.words.count else { return false }
-        if rowTemplates.isEmpty {
+        guard number >= 0, word >= 0, word < Self.words.count else { return false }
+        if rowTemplateRanges.isEmpty {
+            guard let widths else { return false }
             keyAt = widths[0] + 2
-            rowTemplates = Self.words.map { word in
-                var row = [UInt8](repeating: UInt8(ascii: " "), count: keyAt + widths[1] + 2)
-                row += style.word(word).utf8
-                row += [UInt8](repeating: UInt8(ascii: " "), count: max(0, widths[2] - word.utf8.count) + 2)
-                row.append(UInt8(ascii: "\n"))
-                return row
+            lineDigits = widths[0]
+            keyLimit = min(widths[1], Self.maxKeyWidth)
+            for word in Self.words {
+                let start = rowTemplates.count
+                rowTemplates += [UInt8](repeating: UInt8(ascii: " "), count: keyAt + widths[1] + 2)
+                rowTemplates += style.word(word).utf8
+                rowTemplates += [UInt8](repeating: UInt8(ascii: " "), count: max(0, widths[2] - word.utf8.count) + 2)
+                rowTemplates.append(UInt8(ascii: "\n"))
+                rowTemplateRanges.append(start..<rowTemplates.count)
             }
         }
-        guard key.count <= min(widths[1], Self.maxKeyWidth) else { return false }
+        guard key.count <= keyLimit else { return false }
         for byte in key where byte < 0x20 || byte >= 0x7F { return false }
         // The line number's digits, last first.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -202,9 +211,12 @@ struct OutcomeWriter {
                 value /= 10
             } while value > 0
             let count = scratch.count - start
-            guard count <= widths[0] else { return false }
+            guard count <= lineDigits else { return false }
             let rowAt = buffer.count
-            buffer.append(contentsOf: rowTemplates[word])
+            let range = rowTemplateRanges[word]
+            rowTemplates.withUnsafeBufferPointer { templates in
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: templates[range]))
+            }
             buffer.withUnsafeMutableBufferPointer { bytes in
                 let row = bytes.baseAddress! + rowAt
                 memcpy(row, scratch.baseAddress! + start, count)
