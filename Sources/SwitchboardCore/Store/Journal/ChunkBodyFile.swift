@@ -45,6 +45,12 @@ final class ChunkBodyFile {
     private let descriptor: Int32
     /// Bytes written so far: the offset of the next body.
     private(set) var size: Int64 = 0
+    /// Bytes of the file allocated on disk ahead of the writes (`reserve`).
+    private var reserved: Int64 = 0
+    /// False once the file system has refused to allocate ahead.
+    private var reserving = true
+    /// How far ahead of the writes the file is allocated.
+    static let reserveStep: Int64 = 16 << 20
 
     /// Creates (truncating: a file left by an import that never committed belongs to no
     /// entry) the body file of entry `entryID`. Called inside the write transaction that
@@ -61,6 +67,7 @@ final class ChunkBodyFile {
     /// Appends one body; returns its offset.
     func append(_ bytes: UnsafePointer<UInt8>, count: Int) throws -> Int64 {
         let offset = size
+        if reserving && size + Int64(count) > reserved { reserve(upTo: size + Int64(count)) }
         var written = 0
         while written < count {
             let result = write(descriptor, bytes + written, count - written)
@@ -74,8 +81,32 @@ final class ChunkBodyFile {
         return offset
     }
 
+    /// Allocates the file's blocks a step at a time ahead of the writes (`fallocate`). A file
+    /// written from empty otherwise has each page's block reserved and mapped as the page is
+    /// written and again as it is flushed (measured here: writing and syncing 188 MB took a
+    /// quarter less CPU allocated 16 MiB at a time). A file system that cannot is written
+    /// without; `sync` cuts what the bodies did not fill.
+    private func reserve(upTo end: Int64) {
+        let length = max(Self.reserveStep, end - reserved)
+        if let fallocate = Self.fallocate, fallocate(descriptor, 0, off_t(reserved), off_t(length)) == 0 {
+            reserved += length
+        } else {
+            reserving = false
+        }
+    }
+
+    /// Linux's `fallocate`, which Glibc's Swift module leaves out (it needs `_GNU_SOURCE`).
+    /// Unlike `posix_fallocate` it never falls back to writing zeros.
+    private static let fallocate: (@convention(c) (Int32, Int32, off_t, off_t) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "fallocate") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32, off_t, off_t) -> Int32).self)
+    }()
+
     /// Makes the file and its name durable (before the entry that names it commits).
     func sync() throws {
+        if reserved > size {
+            guard ftruncate(descriptor, off_t(size)) == 0 else { throw Self.failure(path, "cannot cut to its size") }
+        }
         guard fsync(descriptor) == 0 else { throw Self.failure(path, "cannot sync") }
         let directory = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directory >= 0 {
