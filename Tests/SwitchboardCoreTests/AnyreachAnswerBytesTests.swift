@@ -84,6 +84,30 @@ import Testing
         #expect(fast.answers.first?.vendorID == "a-1")
     }
 
+    /// Ids that are lowercase UUIDs are packed as they are read; the blob is the one mapped
+    /// contact by contact whether all, some or none of them are (uppercase, 36 bytes of
+    /// something else, spaces around them), and more ids than contacts are declined.
+    @Test(arguments: [
+        ["0b7e3f5a-1c2d-4e5f-8a9b-0c1d2e3f4a5b", "ffffffff-0000-4000-8000-123456789abc"],
+        ["0b7e3f5a-1c2d-4e5f-8a9b-0c1d2e3f4a5b", "FFFFFFFF-0000-4000-8000-123456789ABC", "a-3"],
+        ["a-1", "0b7e3f5a-1c2d-4e5f-8a9b-0c1d2e3f4a5b"],
+        ["0b7e3f5a-1c2d-4e5f-8a9b-0c1d2e3f4a5g", "0b7e3f5a+1c2d-4e5f-8a9b-0c1d2e3f4a5b"],
+        ["123456789012345678901234567890123456", "0b7e3f5a-1c2d-4e5f-8a9b-0c1d2e3f4a5b"],
+    ])
+    func uuidIdsArePackedAsTheyAreRead(_ ids: [String]) throws {
+        for spaced in [false, true] {
+            let list = ids.map { spaced ? " \"\($0)\" " : "\"\($0)\"" }.joined(separator: ",")
+            let text = #"{"contact_ids":["# + list + #"],"failed":[],"inserted":"# + "\(ids.count)" + #","updated":0}"#
+            let fast = try #require(AnyreachUpsertResult.chunkOutcomes(Array(text.utf8), count: ids.count))
+            let sentIDs = [String?](repeating: nil, count: ids.count)
+            let mapped = ChunkOutcomes(
+                sentIDs: sentIDs, report: AnyreachUpsertMapping.report(sentIDs: sentIDs, answer: try decoded(text)))
+            #expect(fast.blob == mapped.blob)
+            #expect(fast.answers.map(\.vendorID) == ids)
+            #expect(AnyreachUpsertResult.chunkOutcomes(Array(text.utf8), count: ids.count - 1) == nil)
+        }
+    }
+
     @Test(arguments: [
         // A failure, a warning, ids that do not match the count, an escaped or non-ASCII id,
         // no ids at all, malformed text.

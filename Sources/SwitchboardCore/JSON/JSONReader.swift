@@ -138,6 +138,24 @@ public struct JSONReader {
         return nil
     }
 
+    /// When the next value is a string of exactly `length` bytes with no quote among them,
+    /// the range of those bytes, the reader left before the string: the caller checks the
+    /// text and, when it takes it, moves past it with `skip(to:)` (a text of hex digits and
+    /// dashes, say, needs no other check). Nil for any other value, nothing read.
+    public mutating func stringRange(ofLength length: Int) -> Range<Int>? {
+        skipSpace()
+        let close = index + length + 1
+        guard close < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[close] == UInt8(ascii: "\"") else {
+            return nil
+        }
+        return (index + 1)..<close
+    }
+
+    /// Moves the reader to `offset` (past a value the caller read itself).
+    public mutating func skip(to offset: Int) {
+        index = offset
+    }
+
     /// From just after a string's opening quote: when no byte before its closing quote is an
     /// escape (nor, with `asciiOnly`, outside ASCII), the text's range with the reader past
     /// the quote; otherwise nil with the reader at that byte (`escapedString` goes on from it).

@@ -51,6 +51,11 @@ extension AnyreachUpsertResult {
             // Each id's bytes in the answer; written to the blob once the word is known.
             var ids: [Range<Int>] = []
             ids.reserveCapacity(count)
+            // The ids packed as they are read, while each is a lowercase UUID (Anyreach's):
+            // 16 bytes each, written to the blob as they are once the word is known.
+            let packed = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * max(count, 1), alignment: 8)
+            defer { packed.deallocate() }
+            var packedCount = 0
             var sawIDs = false
             var updated = 0
             do {
@@ -60,6 +65,17 @@ extension AnyreachUpsertResult {
                         guard try !reader.null() else { throw Declined() }
                         sawIDs = true
                         try reader.elements { reader in
+                            // A UUID's 36 bytes between quotes: hex digits and dashes, nothing to unescape.
+                            if packedCount == ids.count, packedCount < count, let text = reader.stringRange(ofLength: 36),
+                                ChunkAnswer.pack(
+                                    uuid: UnsafeBufferPointer(rebasing: buffer[text]),
+                                    into: UnsafeMutableRawBufferPointer(rebasing: packed[(16 * packedCount)...]))
+                            {
+                                reader.skip(to: text.upperBound + 1)
+                                packedCount += 1
+                                ids.append(text)
+                                return
+                            }
                             guard let range = try reader.asciiStringRange(), range.count <= 0xFFFF else {
                                 throw Declined()
                             }
@@ -82,6 +98,18 @@ extension AnyreachUpsertResult {
             let word = ChunkAnswer.wordIndex(
                 AnyreachUpsertMapping.result(sentWithID: false, otherUpdates: updated, unknown: count).word)
             let code = ChunkAnswer.code(ofIndex: word)
+            if packedCount == count {
+                // Each: the code byte, marked packed, then the id's 16 bytes.
+                let blob = [UInt8](unsafeUninitializedCapacity: 17 * count) { out, initialized in
+                    let base = UnsafeMutableRawPointer(out.baseAddress!)
+                    for index in 0..<count {
+                        base.storeBytes(of: code | ChunkAnswer.packedUUID, toByteOffset: 17 * index, as: UInt8.self)
+                        (base + 17 * index + 1).copyMemory(from: packed.baseAddress! + 16 * index, byteCount: 16)
+                    }
+                    initialized = 17 * count
+                }
+                return ChunkOutcomes(count: count, word: word, blob: blob)
+            }
             var blob: [UInt8] = []
             blob.reserveCapacity(count * 17)
             for id in ids { ChunkAnswer.appendEntry(code: code, id: UnsafeBufferPointer(rebasing: buffer[id]), to: &blob) }
