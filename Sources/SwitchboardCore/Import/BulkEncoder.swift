@@ -487,21 +487,9 @@ struct BulkEncoder {
                     // Eight bytes at a time to the first `"` or LF, as for an unquoted field.
                     if p + 8 <= end {
                         let word = UnsafeRawPointer(buffer + p).loadUnaligned(as: UInt64.self)
-                        let stops = Self.hasByte(word, 0x22) | Self.hasByte(word, 0x0A)
-                        let lows: UInt64 = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
-                        let escapes = lows | Self.hasByte(word, 0x5C)
-                        let highs = word & 0x8080_8080_8080_8080
-                        if stops == 0 {
-                            if escapes != 0 { flags |= 1 }
-                            if highs != 0 { flags |= 2 }
-                            p += 8
-                            continue
-                        }
-                        let before = stops.trailingZeroBitCount & ~7
-                        let mask: UInt64 = before == 0 ? 0 : ~0 >> UInt64(64 - before)
-                        if escapes & mask != 0 { flags |= 1 }
-                        if highs & mask != 0 { flags |= 2 }
-                        p += before >> 3
+                        let plain = Self.plainBytes(word, stops: Self.hasByte(word, 0x22) | Self.hasByte(word, 0x0A), flags: &flags)
+                        p += plain
+                        if plain == 8 { continue }
                     }
                     let byte = buffer[p]
                     if byte == 0x22 {
@@ -579,21 +567,9 @@ struct BulkEncoder {
                 let stops =
                     Self.hasByte(word, 0x2C) | Self.hasByte(word, 0x0A) | Self.hasByte(word, 0x0D)
                     | Self.hasByte(word, 0x22)
-                let lows: UInt64 = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
-                let escapes = lows | Self.hasByte(word, 0x5C)
-                let highs = word & 0x8080_8080_8080_8080
-                if stops == 0 {
-                    if escapes != 0 { flags |= 1 }
-                    if highs != 0 { flags |= 2 }
-                    p += 8
-                    continue
-                }
-                let before = stops.trailingZeroBitCount & ~7  // bits below the first stop byte
-                let mask: UInt64 = before == 0 ? 0 : ~0 >> UInt64(64 - before)
-                if escapes & mask != 0 { flags |= 1 }
-                if highs & mask != 0 { flags |= 2 }
-                p += before >> 3
-                break
+                let plain = Self.plainBytes(word, stops: stops, flags: &flags)
+                p += plain
+                if plain < 8 { break }
             }
             while p < end {
                 let kind = classes[Int(buffer[p])]
@@ -624,6 +600,25 @@ struct BulkEncoder {
             position = p
             return .record
         }
+    }
+
+    /// How many of the eight bytes of `word` come before its first stop (the lowest byte
+    /// whose high bit `stops` sets; 8 when none does). The bytes before it set `flags`' bit 0
+    /// when one needs a JSON escape (a control byte or `\`), bit 1 when one is not ASCII.
+    @inline(__always) static func plainBytes(_ word: UInt64, stops: UInt64, flags: inout UInt8) -> Int {
+        let lows: UInt64 = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+        let escapes = lows | hasByte(word, 0x5C)
+        let highs = word & 0x8080_8080_8080_8080
+        if stops == 0 {
+            if escapes != 0 { flags |= 1 }
+            if highs != 0 { flags |= 2 }
+            return 8
+        }
+        let before = stops.trailingZeroBitCount & ~7  // bits below the first stop byte
+        let mask: UInt64 = before == 0 ? 0 : ~0 >> UInt64(64 - before)
+        if escapes & mask != 0 { flags |= 1 }
+        if highs & mask != 0 { flags |= 2 }
+        return before >> 3
     }
 
     /// The high bit of the lowest byte of `word` equal to `byte` is set (bits above it may be too).
