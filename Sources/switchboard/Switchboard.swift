@@ -39,11 +39,12 @@ struct Switchboard: AsyncParsableCommand {
     )
 
     /// Subcommands that do their work and exit: their tasks run on the HTTP event loops
-    /// (`ConcurrencyPool`). The console, the demo and the sandbox keep the default pool.
-    static let oneShotCommands: Set<String> = [
-        "accounts", "campaigns", "configurations", "timezones", "concurrency", "contacts", "stats", "journal",
-        "reference",
-    ]
+    /// (`ConcurrencyPool`). Every subcommand but the long-lived ones, which keep the default pool.
+    static let oneShotCommands: Set<String> = {
+        let longLived: [ParsableCommand.Type] = [ConsoleCommand.self, DemoCommand.self, SandboxCommand.self]
+        let names = { (commands: [ParsableCommand.Type]) in Set(commands.compactMap { $0.configuration.commandName }) }
+        return names(configuration.subcommands).subtracting(names(longLived))
+    }()
 
     /// Parses, runs, and exits with the documented status; errors go to standard error and the log.
     static func main() async {

@@ -58,7 +58,7 @@ import VendorSandbox
                         sql: "UPDATE journalEntry SET state = ?, updatedAt = ? WHERE id = ?",
                         arguments: [state, date, named[name]!])
                 }
-                var cached = CachedContact(account: "a", campaignID: "c", contact: Contact(externalID: "kept"))
+                let cached = CachedContact(account: "a", campaignID: "c", contact: Contact(externalID: "kept"))
                 try cached.insert(db)
             }
             let before = try await rows(store, [bulk])

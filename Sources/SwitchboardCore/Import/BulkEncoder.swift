@@ -235,10 +235,6 @@ struct ByteSink {
         count = at + 1
     }
 
-    @inline(__always) mutating func append(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append($0.baseAddress!, $0.count) }
-    }
-
     /// A key of `JournalChunk.keys`: a newline or backslash in it is escaped (`\\n`, `\\\\`).
     mutating func appendKey(_ bytes: UnsafePointer<UInt8>, _ length: Int, escape: Bool) {
         guard escape else { return append(bytes, length) }

@@ -138,22 +138,19 @@ public struct JSONReader {
         return nil
     }
 
-    /// When the next value is a string of exactly `length` bytes with no quote among them,
-    /// the range of those bytes, the reader left before the string: the caller checks the
-    /// text and, when it takes it, moves past it with `skip(to:)` (a text of hex digits and
-    /// dashes, say, needs no other check). Nil for any other value, nothing read.
-    public mutating func stringRange(ofLength length: Int) -> Range<Int>? {
+    /// Reads a string of exactly `length` bytes between its quotes that `accept` takes (it
+    /// must take only text that needs no unescaping, hex digits and dashes say): the text's
+    /// range. Nil for any other value, which is left unread for the other readers.
+    public mutating func plainString(
+        ofLength length: Int, where accept: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Range<Int>? {
         skipSpace()
         let close = index + length + 1
-        guard close < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[close] == UInt8(ascii: "\"") else {
-            return nil
-        }
+        guard close < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[close] == UInt8(ascii: "\""),
+            accept(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]))
+        else { return nil }
+        defer { index = close + 1 }
         return (index + 1)..<close
-    }
-
-    /// Moves the reader to `offset` (past a value the caller read itself).
-    public mutating func skip(to offset: Int) {
-        index = offset
     }
 
     /// From just after a string's opening quote: when no byte before its closing quote is an

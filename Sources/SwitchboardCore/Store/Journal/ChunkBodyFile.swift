@@ -146,37 +146,51 @@ final class ChunkBodyFile {
     static func read(_ descriptor: Int32, path: String, entryID: Int64, at offset: Int64, length: Int) throws
         -> [UInt8]
     {
-        Array(try readBuffer(descriptor, path: path, entryID: entryID, at: offset, length: length).readableBytesView)
+        var failure: Unreadable?
+        let body = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+            failure = readFully(descriptor, into: buffer.baseAddress!, path: path, entryID: entryID, at: offset, length: length)
+            // A failed read leaves the bytes zeroed: the array is thrown away with the failure.
+            if failure != nil { buffer.baseAddress!.initialize(repeating: 0, count: length) }
+            initialized = length
+        }
+        if let failure { throw failure }
+        return body
     }
 
     /// `read` into a buffer the HTTP transport sends as it is (no copy on the way out).
     static func readBuffer(_ descriptor: Int32, path: String, entryID: Int64, at offset: Int64, length: Int) throws
         -> ByteBuffer
     {
-        func unreadable(_ reason: String) -> Unreadable {
-            Unreadable(path: path, entryID: entryID, offset: offset, length: length, reason: reason)
-        }
         var failure: Unreadable?
         var body = ByteBufferAllocator().buffer(capacity: length)
         body.writeWithUnsafeMutableBytes(minimumWritableBytes: length) { buffer in
-            var done = 0
-            while done < length {
-                let result = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset) + off_t(done))
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = unreadable(String(cString: strerror(errno)))
-                    break
-                }
-                if result == 0 {
-                    failure = unreadable("the file ends after \(offset + Int64(done)) bytes")
-                    break
-                }
-                done += result
-            }
-            return done
+            let start = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            failure = readFully(descriptor, into: start, path: path, entryID: entryID, at: offset, length: length)
+            return failure == nil ? length : 0
         }
         if let failure { throw failure }
         return body
+    }
+
+    /// `pread`s `length` bytes at `offset` into `target`; why not, when the file fails or ends first.
+    private static func readFully(
+        _ descriptor: Int32, into target: UnsafeMutablePointer<UInt8>, path: String, entryID: Int64, at offset: Int64,
+        length: Int
+    ) -> Unreadable? {
+        func unreadable(_ reason: String) -> Unreadable {
+            Unreadable(path: path, entryID: entryID, offset: offset, length: length, reason: reason)
+        }
+        var done = 0
+        while done < length {
+            let result = pread(descriptor, target + done, length - done, off_t(offset) + off_t(done))
+            if result < 0 {
+                if errno == EINTR { continue }
+                return unreadable(String(cString: strerror(errno)))
+            }
+            if result == 0 { return unreadable("the file ends after \(offset + Int64(done)) bytes") }
+            done += result
+        }
+        return nil
     }
 
     /// Removes body files that no entry names: left by an import killed before its entry

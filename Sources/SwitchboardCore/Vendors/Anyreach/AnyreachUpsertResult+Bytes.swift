@@ -66,12 +66,15 @@ extension AnyreachUpsertResult {
                         sawIDs = true
                         try reader.elements { reader in
                             // A UUID's 36 bytes between quotes: hex digits and dashes, nothing to unescape.
-                            if packedCount == ids.count, packedCount < count, let text = reader.stringRange(ofLength: 36),
-                                ChunkAnswer.pack(
-                                    uuid: UnsafeBufferPointer(rebasing: buffer[text]),
-                                    into: UnsafeMutableRawBufferPointer(rebasing: packed[(16 * packedCount)...]))
+                            if packedCount == ids.count, packedCount < count,
+                                let text = reader.plainString(
+                                    ofLength: 36,
+                                    where: {
+                                        ChunkAnswer.pack(
+                                            uuid: $0,
+                                            into: UnsafeMutableRawBufferPointer(rebasing: packed[(16 * packedCount)...]))
+                                    })
                             {
-                                reader.skip(to: text.upperBound + 1)
                                 packedCount += 1
                                 ids.append(text)
                                 return
