@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import Logging
 import Testing
-import VendorSandbox
 
 @testable import SwitchboardCore
+@testable import VendorSandbox
 
 /// The bulk lane (`journalEntry.storage` 'chunks') against the regular path: the same file
 /// through both lanes into the live sandbox gives the same requests, the same answers from
@@ -321,7 +321,9 @@ import VendorSandbox
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/tricky.csv"
-        var random = SeededNumbers(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
+        /// A number in 0..<bound, so a failing file can be made again.
+        func pick(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
         let texts = [
             "", "a", "Ada", "José", "美咲", "Okafor 🚀", "O\"Brien", "\"\"", "say \"hi\"", "12345678\"9",
             "1234567\"\"89", "multi\nline", "tab\there", "back\\slash", "  padded  ", "\tlead", "comma, inside",
@@ -338,7 +340,7 @@ import VendorSandbox
         ]
         func field(_ text: String) -> String {
             let needsQuotes = text.contains(where: { ",\"\n\r".contains($0) })
-            if needsQuotes || random.next(6) == 0 {
+            if needsQuotes || pick(6) == 0 {
                 return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return text
@@ -346,14 +348,14 @@ import VendorSandbox
         var csv = "external_id,first_name,last_name,email,phone,notes\n"
         for index in 0..<2_600 {
             var id = "t-\(index)"
-            if random.next(9) == 0 { id = " \(id)\t" }
+            if pick(9) == 0 { id = " \(id)\t" }
             let row = [
-                id, texts[random.next(texts.count)], texts[random.next(texts.count)],
-                random.next(4) == 0 ? emails[random.next(emails.count)] : "u\(index)@example.com",
-                random.next(4) == 0 ? phones[random.next(phones.count)] : String(format: "+1415%07d", index),
-                texts[random.next(texts.count)] + texts[random.next(texts.count)],
+                id, texts[pick(texts.count)], texts[pick(texts.count)],
+                pick(4) == 0 ? emails[pick(emails.count)] : "u\(index)@example.com",
+                pick(4) == 0 ? phones[pick(phones.count)] : String(format: "+1415%07d", index),
+                texts[pick(texts.count)] + texts[pick(texts.count)],
             ]
-            csv += row.map(field).joined(separator: ",") + (random.next(5) == 0 ? "\r\n" : "\n")
+            csv += row.map(field).joined(separator: ",") + (pick(5) == 0 ? "\r\n" : "\n")
         }
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
         try await withLiveSandbox(contacts: 0) { base, transport in
@@ -795,16 +797,3 @@ final class ProbingTransport: HTTPTransport, @unchecked Sendable {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so a failing file can be made again.
-struct SeededNumbers {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    /// A number in 0..<bound.
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
-}
